@@ -8,14 +8,20 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A stateful LMS key kept in its wolfBoot key file. Each signature reserves the next index by
  * writing the advanced state (temporary file, fsync, atomic rename) before signing, under an
  * exclusive lock on {@code KEY.lock}; so an index is never handed out twice, even across processes
  * or when a process dies between reserving and returning the signature (that index is then lost).
+ * File locks belong to the whole JVM, so threads of one process also queue on an in-process lock.
  */
 public final class LmsSigningKey implements SigningKey {
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
     /** Where a crash between the steps of one signature can happen; tests stop the process there. */
     public interface Checkpoint {
         void reached(String step);
@@ -68,7 +74,9 @@ public final class LmsSigningKey implements SigningKey {
 
     @Override
     public byte[] sign(byte[] digest) throws IOException, KeyExhaustedException {
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        Path lockFile = file.toAbsolutePath().normalize().resolveSibling(file.getFileName() + ".lock");
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        local.lock();
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = ch.lock()) {
             LmsPrivateKey key;
@@ -87,6 +95,8 @@ public final class LmsSigningKey implements SigningKey {
             byte[] sig = key.signAt(key.q(), digest);
             checkpoint.reached("signed");
             return sig;
+        } finally {
+            local.unlock();
         }
     }
 
