@@ -116,7 +116,11 @@ public final class PrivateKeyFiles {
                 default -> throw new FormatException(src, "key.modulus", "RSA modulus of " + bits
                         + " bits; wolfBoot takes 2048, 3072 or 4096");
             };
-            return new RsaSigningKey(type, rsa, rsaDigestInfo);
+            try {
+                return new RsaSigningKey(type, rsa, rsaDigestInfo);
+            } catch (IllegalArgumentException e) {
+                throw new FormatException(src, "key", "invalid RSA private key (" + e.getMessage() + ")");
+            }
         }
         ECPrivateKey ec;
         try {

@@ -1,6 +1,8 @@
 package io.bootrig.wolfboot.image;
 
+import io.bootrig.wolfboot.FormatException;
 import io.bootrig.wolfboot.LittleEndian;
+import io.bootrig.wolfboot.crypto.PublicKeyCodec;
 import io.bootrig.wolfboot.crypto.HashAlgorithm;
 import io.bootrig.wolfboot.crypto.KeyExhaustedException;
 import io.bootrig.wolfboot.crypto.SigningKey;
@@ -55,8 +57,9 @@ public final class ImageSigner {
         h.tlv(hash.tlvTag(), digest);
         h.align8();
         byte[] sig = key.sign(digest);
-        if (sig.length != key.signatureSize()) {
-            throw new IllegalStateException("signature of " + sig.length + " bytes, expected " + key.signatureSize());
+        if (sig.length != key.signatureSize() || !selfVerify(key, digest, sig)) {
+            throw new IllegalStateException(key.describe() + ": the signature just made does not verify with the key's"
+                    + " own public key; the key file is damaged");
         }
         h.tlv(TlvTag.SIGNATURE, sig);
         byte[] out = new byte[headerSize + payload.length];
@@ -64,6 +67,14 @@ public final class ImageSigner {
         System.arraycopy(h.bytes(), 0, out, 0, h.size());
         System.arraycopy(payload, 0, out, headerSize, payload.length);
         return out;
+    }
+
+    private static boolean selfVerify(SigningKey key, byte[] digest, byte[] sig) {
+        try {
+            return PublicKeyCodec.decode(key.authType(), key.publicKey(), "signing key").verify(digest, sig);
+        } catch (FormatException e) {
+            return false;
+        }
     }
 
     /** sign.c's ALIGN_8: pad so that the value after the 4-byte tag and length is 8-aligned. */
