@@ -39,10 +39,12 @@ public final class AddressCheck {
         List<SecureWatermarks.SecurePiece> pieces = SecureWatermarks.pieces(layout, bank);
         String why = pieces.isEmpty()
                 ? (layout.trustZone() ? "nothing in bank " + bank + " needs to be secure" : "the config has TZEN=0")
-                : pieces.stream().map(p -> p.what() + " " + p.nonSecure())
+                : "secure: " + pieces.stream().map(p -> p.what() + " at " + p.nonSecure())
                         .collect(Collectors.joining("; "));
+        FlashGeometry f = layout.flash().get();
         return Optional.of(given + " disagrees with " + layout.source() + ", which needs " + needed + " ("
-                + ConfigNumber.hex(layout.flash().get().pageSize()) + "-byte sectors; " + why + ")");
+                + f.pageSize() + "-byte sectors of bank " + bank + " at " + ConfigNumber.hex(f.bankBase(bank))
+                + ", non-secure alias; " + why + ")");
     }
 
     private static Optional<String> imageAt(PartitionLayout layout, Partition p, String what, long address) {

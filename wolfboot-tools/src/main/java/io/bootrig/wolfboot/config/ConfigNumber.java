@@ -37,7 +37,13 @@ final class ConfigNumber {
         return OptionalLong.of(value);
     }
 
+    /** An address: eight hex digits. */
     static String hex(long value) {
         return String.format("0x%08X", value);
+    }
+
+    /** A size: hex without padding. */
+    static String size(long value) {
+        return String.format("0x%X", value);
     }
 }

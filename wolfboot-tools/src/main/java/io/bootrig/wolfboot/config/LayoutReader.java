@@ -115,7 +115,7 @@ final class LayoutReader {
     private static Partition partition(WolfBootConfig c, Optional<FlashGeometry> flash, String name, String key,
             long address, long size) throws FormatException {
         if (address > Long.MAX_VALUE - size) {
-            throw c.invalid(key, ConfigNumber.hex(address) + " plus the size " + ConfigNumber.hex(size)
+            throw c.invalid(key, ConfigNumber.hex(address) + " plus the size " + ConfigNumber.size(size)
                     + " overflows");
         }
         long ns = flash.map(f -> f.toNonSecure(address)).orElse(address);

@@ -21,20 +21,20 @@ final class LayoutValidator {
     static void check(WolfBootConfig c, PartitionLayout l) throws FormatException {
         long sector = l.sectorSize();
         if (l.partitionSize() % sector != 0) {
-            throw c.invalid(PARTITION_SIZE, hex(l.partitionSize()) + " is not a multiple of "
-                    + SECTOR_SIZE + " " + hex(sector));
+            throw c.invalid(PARTITION_SIZE, size(l.partitionSize()) + " is not a multiple of "
+                    + SECTOR_SIZE + " " + size(sector));
         }
         List<Partition> partitions = new ArrayList<>(List.of(l.boot(), l.update()));
         l.swap().ifPresent(partitions::add);
         for (Partition p : partitions) {
             if (p.nonSecureAddress() % sector != 0) {
                 throw c.invalid(p.addressKey(), hex(p.address()) + " is not aligned to " + SECTOR_SIZE + " "
-                        + hex(sector));
+                        + size(sector));
             }
         }
-        if (l.maxFirmwareSize() <= 0) {
+        if (l.partitionSize() / sector <= l.trailerSectorCount() || l.maxFirmwareSize() <= 0) {
             throw c.invalid(IMAGE_HEADER_SIZE, "a " + l.headerSize() + "-byte header and " + l.trailerSectorCount()
-                    + " trailer sector(s) leave no room for firmware in a " + hex(l.partitionSize()) + " partition");
+                    + " trailer sector(s) leave no room for firmware in a " + size(l.partitionSize()) + " partition");
         }
 
         List<Placed> placed = new ArrayList<>();
@@ -118,5 +118,9 @@ final class LayoutValidator {
 
     private static String hex(long v) {
         return ConfigNumber.hex(v);
+    }
+
+    private static String size(long v) {
+        return ConfigNumber.size(v);
     }
 }

@@ -56,10 +56,12 @@ public final class SecureWatermarks {
             return out;
         }
         Region wolfBoot = new Region(l.flashBase(), l.bootloaderSize());
-        out.add(new SecurePiece("wolfBoot (code, keyvault, NSC) below " + ConfigKeys.BOOT_ADDRESS + "="
-                + ConfigNumber.hex(l.boot().address()), wolfBoot));
-        l.keyvault().ifPresent(r -> out.add(new SecurePiece("keyvault", nonSecure(l, r))));
-        l.nsc().ifPresent(r -> out.add(new SecurePiece("NSC veneers", nonSecure(l, r))));
+        out.add(new SecurePiece("wolfBoot's area (code, keyvault, NSC: all below " + ConfigKeys.BOOT_ADDRESS + "="
+                + ConfigNumber.hex(l.boot().address()) + ")", wolfBoot));
+        l.keyvault().map(r -> nonSecure(l, r)).filter(r -> !wolfBoot.contains(r))
+                .ifPresent(r -> out.add(new SecurePiece("keyvault", r)));
+        l.nsc().map(r -> nonSecure(l, r)).filter(r -> !wolfBoot.contains(r))
+                .ifPresent(r -> out.add(new SecurePiece("NSC veneers", r)));
         for (Partition p : List.of(l.boot(), l.update())) {
             if (p.configuredSecure()) {
                 out.add(new SecurePiece(p.name() + " partition (" + p.addressKey() + "="

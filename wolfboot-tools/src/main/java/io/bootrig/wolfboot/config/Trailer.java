@@ -53,6 +53,6 @@ public record Trailer(long end, List<Long> trailerSectors, long partitionSectors
 
     /** Bytes of sector flags below the state byte. */
     public long sectorFlagBytes() {
-        return (partitionSectors + 1) / 2;
+        return partitionSectors / 2 + partitionSectors % 2;
     }
 }

@@ -61,7 +61,7 @@ class LayoutValidationTest {
     @Test
     void partitionsMustBeSectorAligned() {
         rejects(with(LMS, "WOLFBOOT_PARTITION_BOOT_ADDRESS", "0x08061000"), "WOLFBOOT_PARTITION_BOOT_ADDRESS",
-                "0x08061000", "not aligned", "0x00002000");
+                "0x08061000", "not aligned", "WOLFBOOT_SECTOR_SIZE 0x2000");
         rejects(with(LMS, "WOLFBOOT_PARTITION_UPDATE_ADDRESS", "0x0C160100"), "WOLFBOOT_PARTITION_UPDATE_ADDRESS",
                 "not aligned");
         rejects(with(LMS, "WOLFBOOT_PARTITION_SIZE", "0xA1000"), "WOLFBOOT_PARTITION_SIZE", "not a multiple");
