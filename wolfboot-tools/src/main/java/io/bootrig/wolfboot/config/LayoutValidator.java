@@ -32,7 +32,11 @@ final class LayoutValidator {
                         + size(sector));
             }
         }
-        if (l.partitionSize() / sector <= l.trailerSectorCount() || l.maxFirmwareSize() <= 0) {
+        if (l.partitionSize() / sector <= l.trailerSectorCount()) {
+            throw c.invalid(PARTITION_SIZE, size(l.partitionSize()) + " is " + l.partitionSize() / sector
+                    + " sector(s); the trailer alone takes " + l.trailerSectorCount());
+        }
+        if (l.maxFirmwareSize() <= 0) {
             throw c.invalid(IMAGE_HEADER_SIZE, "a " + l.headerSize() + "-byte header and " + l.trailerSectorCount()
                     + " trailer sector(s) leave no room for firmware in a " + size(l.partitionSize()) + " partition");
         }

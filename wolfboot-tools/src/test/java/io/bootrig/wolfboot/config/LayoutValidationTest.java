@@ -67,6 +67,7 @@ class LayoutValidationTest {
         rejects(with(LMS, "WOLFBOOT_PARTITION_SIZE", "0xA1000"), "WOLFBOOT_PARTITION_SIZE", "not a multiple");
         rejects(with(LMS, "WOLFBOOT_SECTOR_SIZE", "0"), "WOLFBOOT_SECTOR_SIZE", "not be 0");
         rejects(with(LMS, "WOLFBOOT_PARTITION_SIZE", "0"), "WOLFBOOT_PARTITION_SIZE", "not be 0");
+        rejects(with(LMS, "WOLFBOOT_PARTITION_SIZE", "0x4000"), "WOLFBOOT_PARTITION_SIZE", "trailer alone takes 2");
     }
 
     @Test
