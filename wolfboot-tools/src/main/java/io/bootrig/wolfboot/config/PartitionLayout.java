@@ -12,12 +12,14 @@ import java.util.Optional;
 
 /**
  * Where a wolfBoot configuration puts wolfBoot, its partitions and their trailers, and how it signs.
- * Built only from a checked config ({@link #from}); derived addresses are methods.
+ * Build it with {@link #from} (or {@link WolfBootConfig#layout()}), which checks it; derived
+ * addresses are methods.
  *
  * @param source         the config's name, for messages
  * @param target         TARGET
  * @param flash          the target's flash geometry, when this tool knows the target
- * @param flashBase      where flash (and wolfBoot) starts, non-secure alias
+ * @param flashBase      where flash (and wolfBoot) starts, non-secure alias: the known target's, else
+ *                       ARCH_FLASH_OFFSET (default 0 as in arch.mk)
  * @param sign           SIGN
  * @param hash           HASH
  * @param lms            the HSS parameters when SIGN=LMS
