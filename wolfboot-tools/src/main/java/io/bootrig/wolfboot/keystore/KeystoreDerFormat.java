@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * keystore.der as keygen writes it: slots back to back, each a little-endian 16-byte header
  * (slot_id, key_type, part_id_mask, pubkey_size) followed by pubkey_size bytes. No file header,
- * no padding between slots.
+ * no padding between slots. A WOLFBOOT_UNIVERSAL_KEYSTORE build of keygen writes every slot as
+ * the whole 2608-byte struct instead, zero after the key; {@link #parse} recognises that layout.
  */
 public final class KeystoreDerFormat {
     private KeystoreDerFormat() {}
@@ -19,8 +20,13 @@ public final class KeystoreDerFormat {
     public static final int SLOT_HEADER_SIZE = 16;
     /** Above every wolfBoot key (ML-DSA-87: 2592, universal slot: 2592); larger is not a keystore. */
     public static final int MAX_PUBKEY_SIZE = 4096;
+    /** keygen's struct keystore_slot: 16 + KEYSTORE_PUBKEY_SIZE_ML_DSA (level 5, 2592). */
+    public static final int UNIVERSAL_SLOT_SIZE = 2608;
 
     public static Keystore parse(String source, byte[] der) throws FormatException {
+        if (isUniversal(der)) {
+            return parseUniversal(source, der);
+        }
         List<KeystoreSlot> slots = new ArrayList<>();
         int off = 0;
         while (off < der.length) {
@@ -47,6 +53,36 @@ public final class KeystoreDerFormat {
         return new Keystore(slots, source);
     }
 
+    /** Whole 2608-byte slots, each zero after its pubkey_size bytes. */
+    private static boolean isUniversal(byte[] der) {
+        if (der.length == 0 || der.length % UNIVERSAL_SLOT_SIZE != 0) {
+            return false;
+        }
+        for (int off = 0; off < der.length; off += UNIVERSAL_SLOT_SIZE) {
+            long size = LittleEndian.u32(der, off + 12);
+            if (size > UNIVERSAL_SLOT_SIZE - SLOT_HEADER_SIZE) {
+                return false;
+            }
+            for (int i = off + SLOT_HEADER_SIZE + (int) size; i < off + UNIVERSAL_SLOT_SIZE; i++) {
+                if (der[i] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Keystore parseUniversal(String source, byte[] der) {
+        List<KeystoreSlot> slots = new ArrayList<>();
+        for (int off = 0; off < der.length; off += UNIVERSAL_SLOT_SIZE) {
+            int size = (int) LittleEndian.u32(der, off + 12);
+            int keyAt = off + SLOT_HEADER_SIZE;
+            slots.add(new KeystoreSlot(LittleEndian.u32(der, off), LittleEndian.u32(der, off + 4),
+                    LittleEndian.u32(der, off + 8), size, Arrays.copyOfRange(der, keyAt, keyAt + size), null));
+        }
+        return new Keystore(slots, source);
+    }
+
     /**
      * The bytes keygen writes for these slots. A known algorithm's slot is its fixed
      * KEYSTORE_PUBKEY_SIZE long, the key zero-padded up to it (an RSA-2048 DER of 294 bytes becomes
@@ -68,6 +104,25 @@ public final class KeystoreDerFormat {
             out.writeBytes(LittleEndian.u32Bytes(u32(s.partIdMask(), "part_id_mask")));
             out.writeBytes(LittleEndian.u32Bytes(size));
             out.writeBytes(Arrays.copyOf(s.pubkey(), (int) size));
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The bytes a WOLFBOOT_UNIVERSAL_KEYSTORE keygen writes: each slot as in {@link #emit}, then
+     * zeros up to {@link #UNIVERSAL_SLOT_SIZE}.
+     *
+     * @throws IllegalArgumentException as {@link #emit}, or when a slot exceeds 2608 bytes
+     */
+    public static byte[] emitUniversal(Keystore keystore) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (KeystoreSlot s : keystore.slots()) {
+            byte[] slot = emit(new Keystore(List.of(s), keystore.origin()));
+            if (slot.length > UNIVERSAL_SLOT_SIZE) {
+                throw new IllegalArgumentException("slot " + s.slotId() + ": " + slot.length + " bytes exceed "
+                        + UNIVERSAL_SLOT_SIZE);
+            }
+            out.writeBytes(Arrays.copyOf(slot, UNIVERSAL_SLOT_SIZE));
         }
         return out.toByteArray();
     }

@@ -15,4 +15,13 @@ public record OtpDifference(String field, int offset, String expected, String ac
     public int length() {
         return expected.length() / 2;
     }
+
+    /** Leaves the UDS, a device secret, out of logs. */
+    @Override
+    public String toString() {
+        boolean secret = field.equals("uds");
+        return "OtpDifference[" + field + " at 0x" + Integer.toHexString(offset) + ", expected "
+                + (secret ? "<" + length() + " bytes>" : expected) + ", actual "
+                + (secret ? "<" + length() + " bytes>" : actual) + "]";
+    }
 }

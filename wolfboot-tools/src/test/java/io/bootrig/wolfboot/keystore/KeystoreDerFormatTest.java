@@ -106,4 +106,21 @@ class KeystoreDerFormatTest {
         assertThat(ks.slots().get(0).authType()).isEmpty();
         assertThat(KeystoreDerFormat.emit(ks)).isEqualTo(der);
     }
+
+    @Test
+    void aUniversalKeystoreRoundTrips() throws Exception {
+        KeystoreSlot ecc = Vectors.keystoreC("ecc256").keystore().slots().get(0);
+        KeystoreSlot rsa = Vectors.keystoreC("rsa2048").keystore().slots().get(1);
+        Keystore mixed = new Keystore(List.of(ecc, rsa), "t");
+
+        byte[] der = KeystoreDerFormat.emitUniversal(mixed);
+        Keystore back = KeystoreDerFormat.parse("k.der", der);
+
+        assertThat(der).hasSize(2 * 2608);
+        assertThat(back.slots()).extracting(KeystoreSlot::pubkeySize).containsExactly(64L, 320L);
+        assertThat(back.slots().get(0).keyMaterial()).isEqualTo(ecc.keyMaterial());
+        assertThat(back.slots().get(1).keyMaterial()).isEqualTo(rsa.keyMaterial());
+        assertThat(KeystoreDerFormat.emitUniversal(back)).isEqualTo(der);
+        assertThat(new KeystoreLinter(true, false).lint(back, KeystoreFormat.DER)).isEmpty();
+    }
 }
