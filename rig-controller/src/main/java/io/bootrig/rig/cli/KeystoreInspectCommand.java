@@ -35,19 +35,20 @@ final class KeystoreInspectCommand implements Callable<Integer> {
         List<SlotSummary> slots = SlotSummary.of(ks);
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(toMap(format, slots)));
+            out.println(Json.write(toMap(format, ks)));
             return ExitCode.OK;
         }
         out.printf("%s: %s keystore, %d key%s%n", file, format.name().toLowerCase(java.util.Locale.ROOT), slots.size(),
                 slots.size() == 1 ? "" : "s");
         for (SlotSummary s : slots) {
             out.printf("  slot %d: %s, mask %s (partition ids %s), %d-byte key, SHA-256 %s%n", s.slotId(), s.keyType(),
-                    s.maskHex(), s.allowedPartitions(), s.pubkeySize(), s.fingerprint());
+                    s.maskHex(), s.allowedPartitions(), ks.slots().get(s.index()).pubkeySize(), s.fingerprint());
         }
         return ExitCode.OK;
     }
 
-    static Map<String, Object> toMap(KeystoreFormat format, List<SlotSummary> slots) {
+    static Map<String, Object> toMap(KeystoreFormat format, Keystore ks) {
+        List<SlotSummary> slots = SlotSummary.of(ks);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
         List<Map<String, Object>> list = new ArrayList<>();
@@ -57,7 +58,7 @@ final class KeystoreInspectCommand implements Callable<Integer> {
             e.put("keyType", s.keyType());
             e.put("mask", s.maskHex());
             e.put("allowedPartitionIds", s.allowedPartitionIds());
-            e.put("pubkeySize", s.pubkeySize());
+            e.put("pubkeySize", ks.slots().get(s.index()).pubkeySize());
             e.put("fingerprint", s.fingerprint());
             list.add(e);
         }

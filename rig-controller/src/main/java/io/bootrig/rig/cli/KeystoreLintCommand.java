@@ -46,7 +46,7 @@ final class KeystoreLintCommand implements Callable<Integer> {
         long errors = findings.stream().filter(f -> f.severity() == LintFinding.Severity.ERROR).count();
         var out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> m = KeystoreInspectCommand.toMap(format, SlotSummary.of(ks));
+            Map<String, Object> m = KeystoreInspectCommand.toMap(format, ks);
             m.put("result", errors == 0 ? "clean" : "errors");
             List<Map<String, Object>> list = new ArrayList<>();
             for (LintFinding f : findings) {

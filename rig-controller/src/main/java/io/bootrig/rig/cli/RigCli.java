@@ -30,6 +30,8 @@ public final class RigCli implements Runnable {
     /** Runs one command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new RigCli());
+        // keygen's options act in order and repeat (-g a --id 1 -g b): each occurrence calls its setter
+        cl.getSubcommands().get("keystore").getSubcommands().get("keygen").setOverwrittenOptionsAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
