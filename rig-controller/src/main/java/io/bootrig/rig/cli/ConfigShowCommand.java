@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show the partition layout a wolfBoot .config describes, and check an operator's addresses",
-                "against it. Exit 0 = consistent, 1 = a given address disagrees with the config, 2 = bad input."})
+        description = {"Show the partition layout a wolfBoot .config describes, and check an operator's addresses "
+                + "against it.", "Exit 0 = consistent, 1 = a given address disagrees with the config, 2 = bad input."})
 final class ConfigShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "wolfBoot .config")
     Path file;

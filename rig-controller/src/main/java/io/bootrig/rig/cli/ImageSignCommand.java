@@ -25,11 +25,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a payload as wolfBoot's sign tool does. The algorithm is taken from the key file.",
-                "LMS keys are stateful: the key file is advanced before the signature is written."})
+@Command(name = "sign",
+        description = {"Sign a payload as wolfBoot's sign tool does. The algorithm is taken from the key file. LMS keys "
+                + "are stateful: the key file is advanced before the signature is written."})
 final class ImageSignCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ImageSignCommand.class);
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     @Parameters(paramLabel = "PAYLOAD", description = "firmware binary to sign")
     Path payload;

@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify an image as wolfBoot does at boot: integrity, algorithm, key (by pubkey hint), partition",
-                "permission, signature size and signature. Exit 0 = accept, 1 = reject (one reason class:",
-                "integrity, signature, unknown-key, permission, auth-type, malformed), 2 = bad input."})
+        description = {"Verify an image as wolfBoot does at boot: integrity, algorithm, key (by pubkey hint), partition "
+                + "permission, signature size and signature.",
+                "Exit 0 = accept, 1 = reject with one reason class (integrity, signature, unknown-key, permission, "
+                + "auth-type, malformed), 2 = bad input."})
 final class ImageVerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "signed image")
     Path file;

@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "keygen", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate keys and write keystore.c and keystore.der as wolfBoot's keygen does.",
-                "Options act in order: e.g. --lms -g k0.der --id 1,2,3 -g k1.der --out DIR",
-                "makes slot 0 (mask 0xFFFFFFFF) and slot 1 (mask 0x0000000E)."})
+                "Options act in order: '--lms -g k0.der --id 1,2,3 -g k1.der --out DIR' makes slot 0 (mask "
+                + "0xFFFFFFFF) and slot 1 (mask 0x0000000E). Imported keys (-i) take the first slots."})
 final class KeystoreKeygenCommand implements Callable<Integer> {
     private record Request(Path file, AuthType type, long mask, boolean imported) {}
 

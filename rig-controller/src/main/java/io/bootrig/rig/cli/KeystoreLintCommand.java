@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Check a keystore before it goes to production: slot ids, key types and sizes, valid keys,",
-                "duplicates, masks and the partition ids each key may sign, and whether it fits the 2 KB OTP.",
+        description = {"Check a keystore before it goes to production: slot ids, key types and sizes, valid keys, "
+                + "duplicates, masks and the partition ids each key may sign, and whether it fits the 2 KB OTP.",
                 "Exit 0 = no errors (warnings may be printed), 1 = errors found, 2 = unreadable input."})
 final class KeystoreLintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "keystore.c, keystore.der or an OTP image (otp.bin)")

@@ -15,10 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "otp-image", mixinStandardHelpOptions = true,
-        description = {"Build the 2 KB STM32H5 OTP image (for 0x08FFF000) from a keystore, as wolfBoot's",
-                "otp-keystore-gen does: \"WOLFBOOT\" header, packed slots, 32-byte UDS at 0x7C0 (random by default)."})
+@Command(name = "otp-image",
+        description = "Build the 2 KB STM32H5 OTP image (for 0x08FFF000) from a keystore, as wolfBoot's "
+                + "otp-keystore-gen does: \"WOLFBOOT\" header, packed slots, 32-byte UDS at 0x7C0 (random by default).")
 final class KeystoreOtpImageCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Parameters(paramLabel = "KEYSTORE", description = "keystore.c or keystore.der")
     Path keystore;
 
