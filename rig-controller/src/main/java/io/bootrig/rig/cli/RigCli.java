@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code rig} command line: nouns then verbs, exit codes per {@link ExitCode}. */
 @Command(name = "rig", mixinStandardHelpOptions = true, versionProvider = RigCli.Version.class,
         description = "bootrig: drive wolfBoot-protected STM32H5 boards (or the virtual board) and check wolfBoot artefacts.",
-        subcommands = {ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, DemoCommand.class,
+        subcommands = {ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, XmodemCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / accepted", "1:a check failed / rejected", "2:bad usage or bad input",
