@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A serial device (or pseudo-terminal) at 8N1 without flow control, through jSerialComm.
@@ -17,10 +18,15 @@ import java.time.Duration;
  */
 public final class SerialPortLink implements ByteLink {
     private static final int WRITE_TIMEOUT_MS = 5000;
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(2);
+    private static final Duration DRAIN_POLL = Duration.ofMillis(1);
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(50);
 
     private final SerialPort port;
     private final String description;
     private int readTimeoutMs = -1;
+    private volatile boolean wrote;
+    private volatile long lastWriteNanos;
 
     private SerialPortLink(SerialPort port, String description) {
         this.port = port;
@@ -75,6 +81,8 @@ public final class SerialPortLink implements ByteLink {
             }
             done += n;
         }
+        lastWriteNanos = System.nanoTime();
+        wrote = true;
     }
 
     @Override
@@ -82,8 +90,21 @@ public final class SerialPortLink implements ByteLink {
         return description;
     }
 
+    /**
+     * Closes once what was written has left: jSerialComm's close discards unsent output (tcflush), which would lose a
+     * receiver's last ACK. A UART's queue can be watched; a pty's cannot (it reports 0 while the other side has not
+     * read yet), so close also lets {@link #CLOSE_GRACE} pass after the last write.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(DRAIN_POLL.toNanos());
+        }
+        long graceEnd = lastWriteNanos + CLOSE_GRACE.toNanos();
+        for (long left = graceEnd - System.nanoTime(); wrote && left > 0; left = graceEnd - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
         port.closePort();
     }
 

@@ -185,7 +185,7 @@ public final class XmodemSender {
                             + ": duplicate-block trap: the receiver NAKed block " + block + " " + naks + " time"
                             + plural(naks) + " but acknowledged block " + (block + 1) + ", so it already had block "
                             + block + " and the ACK for it was lost; this receiver NAKs a repeated block forever "
-                            + "(as the STM32H5 test application does), so the transfer cannot finish: restart it");
+                            + "(as the STM32H5 test application does), so the transfer cannot finish: restart the transfer");
                 }
                 case NAK -> timeline.nak(block + 1);
                 case TIMEOUT -> timeline.timeout(block + 1);
