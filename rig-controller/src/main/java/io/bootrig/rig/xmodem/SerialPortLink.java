@@ -19,7 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class SerialPortLink implements ByteLink {
     private static final int WRITE_TIMEOUT_MS = 5000;
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(2);
-    private static final Duration DRAIN_POLL = Duration.ofMillis(1);
+    private static final Duration POLL = Duration.ofMillis(1);
+    /** VTIME is one byte of tenths of a second. */
+    private static final int MAX_WAIT_MS = 25_500;
     private static final Duration CLOSE_GRACE = Duration.ofMillis(50);
 
     private final SerialPort port;
@@ -57,10 +59,33 @@ public final class SerialPortLink implements ByteLink {
         return new SerialPortLink(port, device + " " + baud + " 8N1");
     }
 
+    /**
+     * jSerialComm waits through termios VTIME, in tenths of a second: a semi-blocking read waits whole tenths and one
+     * under 100 ms would not wait at all. So whole tenths wait in the driver and the rest is polled each millisecond.
+     */
     @Override
     public int read(byte[] buffer, int offset, int length, Duration timeout) throws IOException {
-        setReadTimeout(timeout);
-        int n = port.readBytes(buffer, length, offset);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long tenths = timeout.toMillis() / 100;
+        if (tenths > 0) {
+            setReadTimeout((int) Math.min(tenths * 100, MAX_WAIT_MS));
+            int n = checked(port.readBytes(buffer, length, offset));
+            if (n > 0 || System.nanoTime() >= deadline) {
+                return n;
+            }
+        }
+        setReadTimeout(0);
+        while (true) {
+            int n = checked(port.readBytes(buffer, length, offset));
+            long left = deadline - System.nanoTime();
+            if (n > 0 || left <= 0) {
+                return n;
+            }
+            LockSupport.parkNanos(Math.min(left, POLL.toNanos()));
+        }
+    }
+
+    private int checked(int n) throws LinkLostException {
         if (n < 0) {
             throw new LinkLostException(description + ": the device went away (error " + port.getLastErrorCode() + ")");
         }
@@ -99,7 +124,7 @@ public final class SerialPortLink implements ByteLink {
     public void close() {
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(DRAIN_POLL.toNanos());
+            LockSupport.parkNanos(POLL.toNanos());
         }
         long graceEnd = lastWriteNanos + CLOSE_GRACE.toNanos();
         for (long left = graceEnd - System.nanoTime(); wrote && left > 0; left = graceEnd - System.nanoTime()) {
@@ -108,15 +133,13 @@ public final class SerialPortLink implements ByteLink {
         port.closePort();
     }
 
-    /** In jSerialComm a semi-blocking read with 0 ms waits forever, so a zero timeout is a non-blocking read. */
-    private void setReadTimeout(Duration timeout) {
-        long ms = (timeout.toNanos() + 999_999) / 1_000_000;
-        int wanted = (int) Math.min(Integer.MAX_VALUE, ms);
-        if (wanted == readTimeoutMs) {
+    /** 0: return at once (in jSerialComm a semi-blocking read with 0 would wait forever). */
+    private void setReadTimeout(int ms) {
+        if (ms == readTimeoutMs) {
             return;
         }
-        int mode = wanted == 0 ? SerialPort.TIMEOUT_NONBLOCKING : SerialPort.TIMEOUT_READ_SEMI_BLOCKING;
-        port.setComPortTimeouts(mode | SerialPort.TIMEOUT_WRITE_BLOCKING, wanted, WRITE_TIMEOUT_MS);
-        readTimeoutMs = wanted;
+        int mode = ms == 0 ? SerialPort.TIMEOUT_NONBLOCKING : SerialPort.TIMEOUT_READ_SEMI_BLOCKING;
+        port.setComPortTimeouts(mode | SerialPort.TIMEOUT_WRITE_BLOCKING, ms, WRITE_TIMEOUT_MS);
+        readTimeoutMs = ms;
     }
 }
