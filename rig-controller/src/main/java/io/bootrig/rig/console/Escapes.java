@@ -36,6 +36,23 @@ public final class Escapes {
         return text(b, 0, b.length);
     }
 
+    /** A pattern for messages: a quoted literal as "text", a regular expression as /regex/ (control chars escaped). */
+    public static String pattern(java.util.regex.Pattern pattern) {
+        String p = pattern.pattern();
+        if (p.startsWith("\\Q") && p.endsWith("\\E") && p.indexOf("\\E") == p.length() - 2) {
+            return '"' + text(p.substring(2, p.length() - 2)) + '"';
+        }
+        StringBuilder sb = new StringBuilder("/");
+        for (char c : p.toCharArray()) {
+            if (c < 0x20 || c >= 0x7F) {
+                sb.append(text(String.valueOf(c)));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('/').toString();
+    }
+
     public static String hex(byte[] data, int offset, int length) {
         StringBuilder sb = new StringBuilder(length * 3);
         for (int i = offset; i < offset + length; i++) {

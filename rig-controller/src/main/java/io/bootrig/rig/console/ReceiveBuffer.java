@@ -91,20 +91,20 @@ final class ReceiveBuffer {
                     return new ConsoleMatch(text.substring(0, m.start()), m.toMatchResult());
                 }
                 if (failure != null) {
-                    throw new LinkLostException(failure.getMessage() + " (while waiting for /" + pattern + "/)", failure);
+                    throw new LinkLostException(failure.getMessage() + " (while waiting for " + Escapes.pattern(pattern) + ")", failure);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     String last = recentText();
-                    throw new ExpectTimeoutException("timed out after " + timeout.toMillis() + " ms waiting for /"
-                            + Escapes.text(pattern.pattern()) + "/ on " + where + "; last " + RECENT_CHARS
+                    throw new ExpectTimeoutException("timed out after " + timeout.toMillis() + " ms waiting for "
+                            + Escapes.pattern(pattern) + " on " + where + "; last " + RECENT_CHARS
                             + " chars received: \"" + last + "\"", last);
                 }
                 changed.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for /" + pattern + "/ on " + where);
+            throw new java.io.InterruptedIOException("interrupted while waiting for " + Escapes.pattern(pattern) + " on " + where);
         } finally {
             lock.unlock();
         }
