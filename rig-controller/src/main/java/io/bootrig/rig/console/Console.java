@@ -170,7 +170,7 @@ public final class Console implements AutoCloseable {
         return transcript;
     }
 
-    /** Stops the reader thread and closes the link. */
+    /** Stops the reader thread and closes the link; a caller still waiting in expect gets an IOException. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -179,6 +179,7 @@ public final class Console implements AutoCloseable {
         closed = true;
         stopReader();
         link.close();
+        buffer.fail(new IOException(link.describe() + ": the console was closed"));
         transcript.marker("console closed");
     }
 

@@ -68,6 +68,12 @@ final class ReceiveBuffer {
         }
     }
 
+    /** A lost link stays a {@link LinkLostException}; the console being closed is a plain IOException. */
+    private IOException failed(String context) {
+        return failure instanceof LinkLostException ? new LinkLostException(failure.getMessage() + context, failure)
+                : new IOException(failure.getMessage() + context, failure);
+    }
+
     /** After a reconnect: the link works again. Unconsumed bytes stay. */
     void clearFailure() {
         lock.lock();
@@ -91,7 +97,7 @@ final class ReceiveBuffer {
                     return new ConsoleMatch(text.substring(0, m.start()), m.toMatchResult());
                 }
                 if (failure != null) {
-                    throw new LinkLostException(failure.getMessage() + " (while waiting for " + Escapes.pattern(pattern) + ")", failure);
+                    throw failed(" (while waiting for " + Escapes.pattern(pattern) + ")");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -117,7 +123,7 @@ final class ReceiveBuffer {
         try {
             while (length == 0) {
                 if (failure != null) {
-                    throw new LinkLostException(failure.getMessage(), failure);
+                    throw failed("");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

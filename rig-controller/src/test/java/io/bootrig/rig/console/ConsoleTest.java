@@ -185,6 +185,27 @@ class ConsoleTest {
     }
 
     @Test
+    void closingWakesAWaitingExpect() throws Exception {
+        CompletableFuture<ConsoleMatch> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return console.expect("never printed", Duration.ofSeconds(60));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(WAIT).until(ConsoleTest::threadWaitingInExpect);
+        console.close();
+        assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).cause().cause()
+                .isInstanceOf(java.io.IOException.class).isNotInstanceOf(LinkLostException.class)
+                .hasMessageContaining("the console was closed");
+    }
+
+    private static boolean threadWaitingInExpect() {
+        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(f -> f.getClassName().equals(ReceiveBuffer.class.getName()) && f.getMethodName().equals("awaitMatch")));
+    }
+
+    @Test
     void aConsoleOverAnOpenLinkCannotReconnect() throws Exception {
         console.close();
         try (Console over = Console.over(new SerialEndpoint(pty.a().toString(), SerialSettings.DEFAULT).open(),
