@@ -80,12 +80,17 @@ final class ConsoleCommand implements Callable<Integer> {
             }
             ConsolePassThrough.End end;
             IOException failure;
-            try (console; TerminalMode terminal = interactive ? TerminalMode.raw() : null) {
+            TerminalMode terminal = interactive ? TerminalMode.raw() : null;
+            try (console) {
                 ByteLink view = console.asByteLink(TranscriptEntry.Mode.TEXT);
                 ConsolePassThrough pass = new ConsolePassThrough(console, view, rig.stdin(), rig.stdout());
                 end = pass.run(drain);
                 failure = pass.failure();
                 view.close();
+            } finally {
+                if (terminal != null) {
+                    terminal.close();
+                }
             }
             if (end == ConsolePassThrough.End.LINK_LOST) {
                 throw new RigException(ExitCode.INFRASTRUCTURE, "the port went away: " + failure.getMessage());

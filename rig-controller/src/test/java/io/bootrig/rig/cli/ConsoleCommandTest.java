@@ -77,7 +77,8 @@ class ConsoleCommandTest {
         PipedOutputStream keyboard = new PipedOutputStream();
         CompletableFuture<Rig> run = console(new PipedInputStream(keyboard));
         awaitConnected();
-        try (TestAppPeer board = bootBoard()) {
+        TestAppPeer board = bootBoard();
+        try {
             keyboard.write("info\nhelp\r\n".getBytes(StandardCharsets.US_ASCII));
             keyboard.close();
             Rig r = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -86,6 +87,8 @@ class ConsoleCommandTest {
                     "cmd> help\r\nhelp : shows this help message");
             assertThat(r.err()).contains("rig console: transcript " + transcript + " (JSON lines: "
                     + dir.resolve("session.jsonl") + ")");
+        } finally {
+            board.close();
         }
         assertThat(Files.readString(transcript)).contains("System information\\r\\n", "---- console closed");
         ObjectMapper json = new ObjectMapper();
@@ -104,7 +107,8 @@ class ConsoleCommandTest {
         PipedOutputStream keyboard = new PipedOutputStream();
         CompletableFuture<Rig> run = console(new PipedInputStream(keyboard));
         awaitConnected();
-        try (TestAppPeer board = bootBoard()) {
+        TestAppPeer board = bootBoard();
+        try {
             keyboard.write("success\r".getBytes(StandardCharsets.US_ASCII));
             await().atMost(WAIT).until(() -> Files.readString(transcript).contains("update success confirmed."));
             keyboard.write(0x1D);
@@ -112,6 +116,7 @@ class ConsoleCommandTest {
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("update success confirmed.");
         } finally {
+            board.close();
             keyboard.close();
         }
     }

@@ -50,38 +50,45 @@ class TestAppEndToEndTest {
 
     private void exercise(LinkEndpoint endpoint) throws Exception {
         try (Transcript transcript = Transcript.toFiles(dir.resolve("transcript"));
-                Console console = Console.open(endpoint, WAIT, transcript);
-                TestAppPeer app = TestAppPeer.boot(new SerialEndpoint(pty.b().toString(), SerialSettings.DEFAULT).open())) {
-            console.marker("step: wait for the banner");
-            ConsoleMatch start = console.expect(Pattern.compile("\\r\\n" + Pattern.quote(Console.PROMPT)), WAIT);
-            TestAppBanner banner = TestAppBanner.parse(start.before());
-            assertThat(banner.version()).isEqualTo(1);
-            assertThat(SystemInfo.parse(start.before()).bootState()).isEqualTo(PartitionState.NEW);
-
-            console.marker("step: info");
-            SystemInfo info = SystemInfo.parse(console.command("info", WAIT));
-            assertThat(info.firmwareVersion()).isEqualTo(1);
-            assertThat(info.banksSwapped()).contains(false);
-            assertThat(info.keystore().orElseThrow().keys()).extracting(PublicKeyInfo::mask)
-                    .containsExactly(0xffffffffL, 0x0eL);
-
-            HelpListing help = HelpListing.parse(console.command("help", WAIT));
-            assertThat(help.commands()).containsKeys("info", "success", "update", "reboot");
-            assertThat(help.commands().get("timestamp")).isEqualTo("print the current systick/timestamp");
-
-            assertThat(console.command("frobnicate now", WAIT)).isEqualTo("Unknown command: frobnicate now\r\n");
-            assertThat(console.command("", WAIT)).isEmpty();
-            assertThat(console.command("success", WAIT)).isEqualTo("update success confirmed.\r\n");
-            assertThat(SystemInfo.parse(console.command("info", WAIT)).bootState()).isEqualTo(PartitionState.CONFIRMED);
-
-            console.marker("step: reboot");
-            console.send("reboot");
-            TestAppBanner again = TestAppBanner.parse(console.expect(Pattern.compile("\\r\\n" + Pattern.quote(Console.PROMPT)),
-                    WAIT).before());
-            assertThat(again).isEqualTo(banner);
+                Console console = Console.open(endpoint, WAIT, transcript)) {
+            TestAppPeer app = TestAppPeer.boot(new SerialEndpoint(pty.b().toString(), SerialSettings.DEFAULT).open());
+            try {
+                talkTo(console);
+            } finally {
+                app.close();
+            }
         }
         String text = Files.readString(dir.resolve("transcript.txt"));
         assertThat(text).contains("---- step: info", " out  \"info\\r\"", "System information\\r\\n", "---- console closed");
         assertThat(Files.readAllLines(dir.resolve("transcript.jsonl"))).allMatch(l -> l.startsWith("{\"seq\":"));
+    }
+
+    private static void talkTo(Console console) throws Exception {
+        console.marker("step: wait for the banner");
+        ConsoleMatch start = console.expect(Pattern.compile("\\r\\n" + Pattern.quote(Console.PROMPT)), WAIT);
+        TestAppBanner banner = TestAppBanner.parse(start.before());
+        assertThat(banner.version()).isEqualTo(1);
+        assertThat(SystemInfo.parse(start.before()).bootState()).isEqualTo(PartitionState.NEW);
+
+        console.marker("step: info");
+        SystemInfo info = SystemInfo.parse(console.command("info", WAIT));
+        assertThat(info.firmwareVersion()).isEqualTo(1);
+        assertThat(info.banksSwapped()).contains(false);
+        assertThat(info.keystore().orElseThrow().keys()).extracting(PublicKeyInfo::mask)
+                .containsExactly(0xffffffffL, 0x0eL);
+
+        HelpListing help = HelpListing.parse(console.command("help", WAIT));
+        assertThat(help.commands()).containsKeys("info", "success", "update", "reboot");
+        assertThat(help.commands().get("timestamp")).isEqualTo("print the current systick/timestamp");
+
+        assertThat(console.command("frobnicate now", WAIT)).isEqualTo("Unknown command: frobnicate now\r\n");
+        assertThat(console.command("", WAIT)).isEmpty();
+        assertThat(console.command("success", WAIT)).isEqualTo("update success confirmed.\r\n");
+        assertThat(SystemInfo.parse(console.command("info", WAIT)).bootState()).isEqualTo(PartitionState.CONFIRMED);
+
+        console.marker("step: reboot");
+        console.send("reboot");
+        ConsoleMatch rebooted = console.expect(Pattern.compile("\\r\\n" + Pattern.quote(Console.PROMPT)), WAIT);
+        assertThat(TestAppBanner.parse(rebooted.before())).isEqualTo(banner);
     }
 }
