@@ -65,7 +65,13 @@ final class ConsoleCommand implements Callable<Integer> {
             throw RigException.badInput(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        Transcript log = Transcript.toFiles(transcriptStem());
+        Path stem = transcriptStem();
+        Transcript log;
+        try {
+            log = Transcript.toFiles(stem);
+        } catch (IOException e) {
+            throw RigException.badInput("cannot write the transcript " + stem + ".txt: " + e.getMessage());
+        }
         String where = log.textFile().orElseThrow() + " (JSON lines: " + log.jsonLinesFile().orElseThrow() + ")";
         try {
             Console console;

@@ -154,5 +154,8 @@ class ConsoleCommandTest {
         Rig r = Rig.run("console", "--port", "/dev/null", "--wait", "soon");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("'soon' is not a duration");
+        Rig unwritable = Rig.run("console", "--port", "/dev/null", "--transcript", "/proc/no/such/dir/t.txt");
+        assertThat(unwritable.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unwritable.err()).contains("cannot write the transcript /proc/no/such/dir/t.txt");
     }
 }
