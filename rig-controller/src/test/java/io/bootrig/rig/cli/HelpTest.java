@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "image", "image inspect", "image verify", "image sign", "keystore", "keystore inspect",
-            "keystore lint", "keystore keygen", "keystore otp-image", "config", "config show", "demo"})
+            "keystore lint", "keystore keygen", "keystore otp-image", "config", "config show", "console", "demo"})
     void everyCommandHasHelp(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);
