@@ -16,6 +16,11 @@ abstract class JtagScanner {
         instruction = JtagTap.IR_IDCODE;
     }
 
+    /** One TCK with TMS low: Test-Logic-Reset to Run-Test/Idle. */
+    void leaveReset() {
+        clock(new boolean[] {false}, new boolean[1]);
+    }
+
     long scanIr(int value) {
         instruction = value;
         return scan(true, value, JtagTap.IR_LENGTH);
