@@ -88,7 +88,7 @@ public final class CortexM33 {
         this.authentication = authentication;
     }
 
-    // ---- hooks for the board ----
+    // ---- the board's view ----
 
     /** The current run state; lock-free. */
     public CoreRunState runState() {
@@ -133,11 +133,10 @@ public final class CortexM33 {
     }
 
     /**
-     * A reset that the board applies from outside: the core reloads MSP and PC from the vector
-     * table and halts if C_DEBUGEN and DEMCR.VC_CORERESET are set. It does not call the
-     * {@link ResetLine}: the board has already reset the SoC.
+     * A reset from outside the debug port (see {@link DebugPort#applyReset}): the core reloads MSP
+     * and PC from the vector table and halts if C_DEBUGEN and DEMCR.VC_CORERESET are set.
      */
-    public void applyReset(ResetKind kind) {
+    void applyReset(ResetKind kind) {
         synchronized (lock) {
             if (kind == ResetKind.POWER_ON) {
                 resetDebugDomain();

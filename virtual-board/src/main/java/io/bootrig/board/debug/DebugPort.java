@@ -12,12 +12,17 @@ import java.util.function.Supplier;
  * {@link SystemBus}; AIRCR.SYSRESETREQ and nSRST reset it through the {@link ResetLine}.
  *
  * <pre>{@code
- * try (DebugPort debugPort = DebugPort.start(soc, soc::systemReset, soc::bootConfig)) {
- *     // openocd -c "set VIRTUAL_BOARD_PORT <debugPort.port()>" -f interface/virtual-board.cfg -f target/stm32h5.cfg
+ * try (DebugPort debugPort = DebugPort.start(systemBus, resetLine, () -> new BootConfig(0x0800_0000L, false))) {
+ *     debugPort.core().addRunStateListener(state -> System.out.println("core " + state));
+ *     // openocd -c "set VIRTUAL_BOARD_PORT <debugPort.port()>" -f interface/virtual-board.cfg
+ *     //         -f target/stm32h5.cfg -c "bindto 127.0.0.1" -c "tcl_port <free port>"
  * }
  * }</pre>
  *
- * Powering up performs a power-on reset of the core (the vector table is read through the bus).
+ * Starting performs a power-on reset of the core (the vector table is read through the bus).
+ * The model runs on the server thread under one lock; the bus, the reset line and the run-state
+ * listeners are called with it held. The reset line must not call {@link #applyReset}: the debug
+ * port resets the core itself once the SoC has reset.
  */
 public final class DebugPort implements AutoCloseable {
     /** The JTAG TAP IDCODE of the STM32H5's SWJ-DP. */

@@ -10,7 +10,6 @@ final class FlashPatchBreakpoint {
     static final CoreSightIdentity IDENTITY = CoreSightIdentity.arm(0xD21, 0x4770_1A03L);
 
     private static final int FP_CTRL = 0x000;
-    private static final int FP_REMAP = 0x004;
     private static final int FP_COMP0 = 0x008;
     private static final long REV2 = 1L << 28;
     private static final long NUM_CODE = (long) COMPARATORS << 4;
@@ -30,7 +29,7 @@ final class FlashPatchBreakpoint {
         if (CoreSightIdentity.isIdentificationOffset(offset)) {
             return IDENTITY.read(offset);
         }
-        return 0; // FP_REMAP is RAZ in revision 2
+        return 0; // FP_REMAP (0x004) is RAZ in revision 2
     }
 
     void write(int offset, long value) {
@@ -60,6 +59,6 @@ final class FlashPatchBreakpoint {
     }
 
     private static boolean isComparator(int offset) {
-        return offset >= FP_COMP0 && offset < FP_COMP0 + 4 * COMPARATORS && offset != FP_REMAP;
+        return offset >= FP_COMP0 && offset < FP_COMP0 + 4 * COMPARATORS;
     }
 }

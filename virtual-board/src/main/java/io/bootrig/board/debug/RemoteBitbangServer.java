@@ -54,6 +54,9 @@ final class RemoteBitbangServer implements AutoCloseable {
         if (current != null) {
             closeQuietly(current);
         }
+        if (Thread.currentThread() == thread) {
+            return; // closed from a listener on the server thread: it ends when this call returns
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -37,11 +37,15 @@ final class OpenOcd implements AutoCloseable {
         outputReader.start();
     }
 
-    /** OpenOCD on the remote_bitbang port of a debug port, with its TCL-RPC server on a free port. */
-    static OpenOcd start(int bitbangPort) {
+    /**
+     * OpenOCD on the remote_bitbang port of a debug port, with its TCL-RPC server on a free port.
+     *
+     * @param configCommands more configuration commands, run after the cfg files
+     */
+    static OpenOcd start(int bitbangPort, String... configCommands) {
         int tclPort = FreePort.find();
         Path configs = ProjectFiles.openOcdConfigs();
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 executable().toString(),
                 "-c", "set VIRTUAL_BOARD_PORT " + bitbangPort,
                 "-f", configs.resolve("interface/virtual-board.cfg").toString(),
@@ -49,7 +53,11 @@ final class OpenOcd implements AutoCloseable {
                 "-c", "bindto 127.0.0.1",
                 "-c", "gdb_port disabled",
                 "-c", "telnet_port disabled",
-                "-c", "tcl_port " + tclPort);
+                "-c", "tcl_port " + tclPort));
+        for (String configCommand : configCommands) {
+            command.add("-c");
+            command.add(configCommand);
+        }
         try {
             return new OpenOcd(new ProcessBuilder(command).redirectErrorStream(true).start(), tclPort);
         } catch (IOException e) {
