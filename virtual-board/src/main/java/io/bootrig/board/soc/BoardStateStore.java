@@ -4,38 +4,49 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where the board's non-volatile state (flash banks, OTP, option bytes, unique ID) is kept. */
+/**
+ * Where the board's non-volatile state (flash banks, OTP, option bytes, unique ID) is kept. A store
+ * works on the parts it was made with.
+ */
 interface BoardStateStore {
 
     /** Fills the parts from the stored state; returns the stored unique ID, empty for a new board. */
-    Optional<byte[]> load(FlashArray flash, OtpArea otp, OptionBytes optionBytes) throws IOException;
+    Optional<byte[]> load() throws IOException;
 
-    /** Records a new board: its identity and everything it holds. */
-    void create(byte[] uid, FlashArray flash, OtpArea otp, OptionBytes optionBytes) throws IOException;
+    /** Records a new board: its identity and everything the parts hold. */
+    void create(byte[] uid) throws IOException;
 
-    /** Saves what changed since the last save; each file is replaced atomically. */
-    void saveChanges(FlashArray flash, OtpArea otp, OptionBytes optionBytes) throws IOException;
+    /** Makes the changes the parts recorded since the last call durable, as one atomic step. */
+    void saveChanges() throws IOException;
+
+    /** Saves what is left and releases the store. */
+    void close() throws IOException;
 
     Optional<Path> directory();
 
     /** A board that lives in memory only: nothing is loaded, changes are dropped. */
-    static BoardStateStore inMemory() {
+    static BoardStateStore inMemory(FlashArray flash, OtpArea otp, OptionBytes optionBytes) {
         return new BoardStateStore() {
             @Override
-            public Optional<byte[]> load(FlashArray flash, OtpArea otp, OptionBytes optionBytes) {
+            public Optional<byte[]> load() {
                 return Optional.empty();
             }
 
             @Override
-            public void create(byte[] uid, FlashArray flash, OtpArea otp, OptionBytes optionBytes) {
-                saveChanges(flash, otp, optionBytes);
+            public void create(byte[] uid) {
+                saveChanges();
             }
 
             @Override
-            public void saveChanges(FlashArray flash, OtpArea otp, OptionBytes optionBytes) {
-                flash.takeDirtySectors();
-                otp.takeDirty();
-                optionBytes.takeDirty();
+            public void saveChanges() {
+                flash.takeChanges();
+                otp.takeChanges();
+                optionBytes.takeChanged();
+            }
+
+            @Override
+            public void close() {
+                saveChanges();
             }
 
             @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The user flash cells: two physical banks (numbered 1 and 2) of 128 sectors of 8 KB, erased to
@@ -20,17 +19,27 @@ final class FlashArray {
     static final int QUAD_WORD = 16;
     static final int QUAD_WORDS_PER_SECTOR = SECTOR_SIZE / QUAD_WORD;
 
-    record SectorId(int bank, int sector) implements Comparable<SectorId> {
+    /** A change to the cells, in the order it happened. */
+    sealed interface Change {
+        int bank();
+
+        int sector();
+    }
+
+    record QuadWordChanged(int bank, int offset) implements Change {
         @Override
-        public int compareTo(SectorId other) {
-            return Integer.compare(bank * SECTORS_PER_BANK + sector, other.bank * SECTORS_PER_BANK + other.sector);
+        public int sector() {
+            return offset / SECTOR_SIZE;
         }
+    }
+
+    record SectorErased(int bank, int sector) implements Change {
     }
 
     private final byte[][] cells = new byte[BANKS][BANK_SIZE];
     private final BitSet[] programmed = {new BitSet(), new BitSet()};
     private final BitSet[] eccCorrupt = {new BitSet(), new BitSet()};
-    private final TreeSet<SectorId> dirty = new TreeSet<>();
+    private final List<Change> changes = new ArrayList<>();
 
     FlashArray() {
         for (byte[] bank : cells) {
@@ -60,9 +69,15 @@ final class FlashArray {
     }
 
     void program(int bank, int offset, byte[] quadWord) {
+        restoreQuadWord(bank, offset, quadWord, true, false);
+    }
+
+    /** Sets a quad-word's cells and state as they were recorded. */
+    void restoreQuadWord(int bank, int offset, byte[] quadWord, boolean isProgrammed, boolean isEccCorrupt) {
         System.arraycopy(quadWord, 0, cells[index(bank)], offset, QUAD_WORD);
-        programmed[index(bank)].set(offset / QUAD_WORD);
-        markDirty(bank, offset / SECTOR_SIZE);
+        programmed[index(bank)].set(offset / QUAD_WORD, isProgrammed);
+        eccCorrupt[index(bank)].set(offset / QUAD_WORD, isEccCorrupt);
+        changes.add(new QuadWordChanged(bank, offset));
     }
 
     /** Programs over a programmed quad-word: cells can only go from 1 to 0, and the ECC no longer matches. */
@@ -72,7 +87,7 @@ final class FlashArray {
             cellsOfBank[offset + i] &= quadWord[i];
         }
         eccCorrupt[index(bank)].set(offset / QUAD_WORD);
-        markDirty(bank, offset / SECTOR_SIZE);
+        changes.add(new QuadWordChanged(bank, offset));
     }
 
     void eraseSector(int bank, int sector) {
@@ -81,7 +96,7 @@ final class FlashArray {
         int firstWord = sector * QUAD_WORDS_PER_SECTOR;
         programmed[index(bank)].clear(firstWord, firstWord + QUAD_WORDS_PER_SECTOR);
         eccCorrupt[index(bank)].clear(firstWord, firstWord + QUAD_WORDS_PER_SECTOR);
-        markDirty(bank, sector);
+        changes.add(new SectorErased(bank, sector));
     }
 
     void eraseBank(int bank) {
@@ -121,15 +136,11 @@ final class FlashArray {
         unpackBits(image, SECTOR_SIZE + QUAD_WORDS_PER_SECTOR / 8, eccCorrupt[index(bank)], firstWord);
     }
 
-    /** The sectors changed since the last call, in bank and sector order. */
-    List<SectorId> takeDirtySectors() {
-        List<SectorId> changed = new ArrayList<>(dirty);
-        dirty.clear();
-        return changed;
-    }
-
-    private void markDirty(int bank, int sector) {
-        dirty.add(new SectorId(bank, sector));
+    /** The changes since the last call, oldest first. */
+    List<Change> takeChanges() {
+        List<Change> taken = List.copyOf(changes);
+        changes.clear();
+        return taken;
     }
 
     private static void packBits(BitSet bits, int first, byte[] target, int at) {

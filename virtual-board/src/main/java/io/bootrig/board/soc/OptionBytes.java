@@ -10,7 +10,7 @@ import java.util.Optional;
 final class OptionBytes {
     private OptionByteValues current;
     private OptionByteValues pending;
-    private boolean dirty;
+    private boolean changed;
 
     OptionBytes(OptionByteValues stored) {
         current = stored;
@@ -37,7 +37,7 @@ final class OptionBytes {
         }
         OptionByteValues before = current;
         current = pending;
-        dirty = true;
+        changed = true;
         return before;
     }
 
@@ -51,9 +51,9 @@ final class OptionBytes {
         pending = stored;
     }
 
-    boolean takeDirty() {
-        boolean was = dirty;
-        dirty = false;
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
         return was;
     }
 

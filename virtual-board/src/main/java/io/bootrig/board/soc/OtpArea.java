@@ -1,7 +1,9 @@
 package io.bootrig.board.soc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The 2 KB one-time-programmable area: 1024 half-words, each written at most once, never erased.
@@ -15,7 +17,7 @@ final class OtpArea {
 
     private final byte[] cells = new byte[SIZE];
     private final BitSet programmed = new BitSet(HALF_WORDS);
-    private boolean dirty;
+    private final List<Integer> changedOffsets = new ArrayList<>();
 
     OtpArea() {
         Arrays.fill(cells, (byte) 0xFF);
@@ -42,7 +44,7 @@ final class OtpArea {
         cells[offset] = (byte) halfWord;
         cells[offset + 1] = (byte) (halfWord >>> 8);
         programmed.set(offset / 2);
-        dirty = true;
+        changedOffsets.add(offset);
     }
 
     /** The cells followed by the programmed bitmap (one bit per half-word). */
@@ -71,9 +73,10 @@ final class OtpArea {
         }
     }
 
-    boolean takeDirty() {
-        boolean was = dirty;
-        dirty = false;
-        return was;
+    /** The offsets of the half-words programmed since the last call, oldest first. */
+    List<Integer> takeChanges() {
+        List<Integer> taken = List.copyOf(changedOffsets);
+        changedOffsets.clear();
+        return taken;
     }
 }

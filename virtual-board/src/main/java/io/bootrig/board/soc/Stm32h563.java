@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,14 +62,22 @@ public final class Stm32h563 implements SystemBus, ResetLine, AutoCloseable {
     private boolean closed;
 
     private Stm32h563(Builder builder) throws IOException {
-        store = builder.directory == null ? BoardStateStore.inMemory() : new DirectoryBoardStateStore(builder.directory);
-        Optional<byte[]> storedUid = store.load(flash, otp, optionBytes);
+        store = builder.directory == null
+                ? BoardStateStore.inMemory(flash, otp, optionBytes)
+                : new DirectoryBoardStateStore(builder.directory, flash, otp, optionBytes);
+        Optional<byte[]> storedUid = store.load();
         byte[] uid = storedUid.orElseGet(() -> builder.uid != null ? builder.uid.clone() : newUid(builder.directory != null));
-        if (builder.uid != null && storedUid.isPresent() && !java.util.Arrays.equals(builder.uid, storedUid.get())) {
+        if (builder.uid != null && storedUid.isPresent() && !Arrays.equals(builder.uid, storedUid.get())) {
+            store.close();
             throw new IOException(builder.directory + " holds a board with another unique ID");
         }
         if (storedUid.isEmpty()) {
-            store.create(uid, flash, otp, optionBytes);
+            try {
+                store.create(uid);
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
         }
         deviceInfo = new DeviceInfo(uid);
 
@@ -257,18 +266,22 @@ public final class Stm32h563 implements SystemBus, ResetLine, AutoCloseable {
         return store.directory();
     }
 
-    /** Saves any unsaved state; afterwards every access throws {@link IllegalStateException}. */
+    /** Saves the state and releases the directory; afterwards every access throws {@link IllegalStateException}. */
     @Override
     public synchronized void close() {
         if (!closed) {
-            persist();
             closed = true;
+            try {
+                store.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("closing the board state in " + store.directory().orElse(null), e);
+            }
         }
     }
 
     private void persist() {
         try {
-            store.saveChanges(flash, otp, optionBytes);
+            store.saveChanges();
         } catch (IOException e) {
             throw new UncheckedIOException("saving the board state to " + store.directory().orElse(null), e);
         }
