@@ -112,7 +112,8 @@ final class FlashController implements MemoryMappedDevice {
             case HDPEXTR -> hdpExtension = word & HDPEXTR_BITS;
             case ECCCORR -> ecc.writeCorrection(word);
             case ECCDETR -> ecc.writeDetection(word);
-            case OPSR, NSSR, SECSR, ECCDR -> {
+            case SECSR -> trustZone.checkSecureRegister(tx, "SECSR"); // read-only
+            case OPSR, NSSR, ECCDR -> {
                 // read-only
             }
             default -> writeOther(tx, offset, word);

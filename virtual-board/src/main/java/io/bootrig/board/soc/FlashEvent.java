@@ -21,6 +21,12 @@ public sealed interface FlashEvent {
         public byte[] data() {
             return data.clone();
         }
+
+        @Override
+        public String toString() {
+            return String.format("QuadWordProgrammed[address=0x%08X, bank=%d, bankOffset=0x%05X, data=%s, secure=%b, overprogrammed=%b]",
+                    address, bank, bankOffset, java.util.HexFormat.of().formatHex(data), secure, overprogrammed);
+        }
     }
 
     record SectorErased(int bank, int sector, boolean secure) implements FlashEvent {

@@ -137,6 +137,19 @@ class OptionBytesTest {
     }
 
     @Test
+    void tzenChangesOnlyInOpenState() throws BusFault {
+        flash.optionWrite(NS, OPTSR_PRG, 0x1700, 0xFF00);
+        assertThat(flash.optionWrite(NS, OPTSR2_PRG, 0xB400_0000, 0xFF00_0000) & SR_OPTCHANGEERR).isEqualTo(SR_OPTCHANGEERR);
+        assertThat(soc.optionBytes().tzen()).isEqualTo(0xC3);
+    }
+
+    @Test
+    void bootUbeMustBeAValidEncoding() throws BusFault {
+        assertThat(flash.optionWrite(NS, OPTSR_PRG, 0x1100_0000, 0x3FC0_0000) & SR_OPTCHANGEERR).isEqualTo(SR_OPTCHANGEERR);
+        assertThat(soc.optionBytes().bootUbe()).isEqualTo(0xB4);
+    }
+
+    @Test
     void bootAddressesComeFromTheBootOptionBytes() throws BusFault {
         flash.optionWrite(NSBOOTR_PRG, 0x0806_00C3);
         assertThat(soc.bootVectorTable()).isEqualTo(0x0806_0000L);

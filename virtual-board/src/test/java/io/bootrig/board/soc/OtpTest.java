@@ -71,6 +71,17 @@ class OtpTest {
     }
 
     @Test
+    void anOtpWriteWhileAQuadWordIsPendingRaisesIncerr() throws BusFault {
+        flash.unlock();
+        probe.mww(NS + NSCR, CR_PG);
+        probe.mww(0x0800_0000L, 0);
+        probe.mwh(OTP, 0x1234);
+        assertThat(flash.status()).isEqualTo(SR_INCERR);
+        assertThat(soc.isOtpProgrammed(0)).isFalse();
+        assertThat(soc.readFlash(0x0800_0000L, 4)).containsOnly(0xFF);
+    }
+
+    @Test
     void otpWriteWithoutPgRaisesPgserr() throws BusFault {
         flash.unlock();
         probe.mwh(OTP, 0x1234);
