@@ -21,7 +21,7 @@ class VirtualBoardTest {
             board.powerCycle();
         }
         try (VirtualBoard again = VirtualBoard.persistent(tmp.resolve("board"))) {
-            assertThat(again.soc().readOtp()).hasSize(2048);
+            assertThat(again.soc().readOtp(0, 2048)).hasSize(2048);
         }
     }
 }
