@@ -1,3 +1,4 @@
+# (OpenOCD's Jim Tcl: no min() in expr, no backslash-newline folding inside braces, no `binary`.)
 # bootrig: register-level STM32H5 operations for stock OpenOCD 0.12.0, which has no stm32h5x flash
 # driver. Sourced after target/stm32h5.cfg; every proc works on the current target (the Cortex-M33 on AP1)
 # and either returns data or raises an error whose message names the operation and the flash flags.
@@ -105,7 +106,7 @@ proc bootrig_program {file address secure chunk} {
     set rc [catch {
         bootrig_w32 $cr 0x2
         for {set off 0} {$off < $size} {incr off $chunk} {
-            set n [expr {min($chunk, $size - $off)}]
+            set n [expr {$size - $off < $chunk ? $size - $off : $chunk}]
             set what [format "program 0x%08x" [expr {$address + $off}]]
             load_image $file $address bin [expr {$address + $off}] $n
             bootrig_wait_idle $sr 1000 $what
@@ -190,8 +191,9 @@ proc bootrig_identity {} {
     lappend out uid2 [format 0x%08x [bootrig_r32 0x08FFF808]]
     lappend out flash_kb [format 0x%04x [bootrig_r16 0x08FFF80C]]
     lappend out package [format 0x%04x [bootrig_r16 0x08FFF80E]]
-    foreach {name off} {optsr 0x050 optsr2 0x070 nsbootr 0x080 secbootr 0x088 otpblr 0x090 \
-                         secwm1 0x0E0 wrp1 0x0E8 secwm2 0x1E0 wrp2 0x1E8 optcr 0x01C} {
+    set regs {optsr 0x050 optsr2 0x070 nsbootr 0x080 secbootr 0x088 otpblr 0x090 secwm1 0x0E0 wrp1 0x0E8}
+    lappend regs secwm2 0x1E0 wrp2 0x1E8 optcr 0x01C
+    foreach {name off} $regs {
         lappend out $name [format 0x%08x [bootrig_r32 [expr {0x40022000 + $off}]]]
     }
     return $out
