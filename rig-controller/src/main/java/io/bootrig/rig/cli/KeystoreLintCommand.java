@@ -2,6 +2,7 @@ package io.bootrig.rig.cli;
 
 import io.bootrig.wolfboot.FormatException;
 import io.bootrig.wolfboot.keystore.Keystore;
+import io.bootrig.wolfboot.keystore.KeystoreC;
 import io.bootrig.wolfboot.keystore.KeystoreFiles;
 import io.bootrig.wolfboot.keystore.KeystoreFormat;
 import io.bootrig.wolfboot.keystore.KeystoreLinter;
@@ -41,8 +42,17 @@ final class KeystoreLintCommand implements Callable<Integer> {
     public Integer call() throws FormatException {
         byte[] content = Inputs.read(file);
         KeystoreFormat format = KeystoreFiles.detect(content);
-        Keystore ks = KeystoreFiles.parse(file.toString(), content);
-        List<LintFinding> findings = new KeystoreLinter(universal, !noOtp).lint(ks, format);
+        KeystoreLinter linter = new KeystoreLinter(universal, !noOtp);
+        Keystore ks;
+        List<LintFinding> findings;
+        if (format == KeystoreFormat.C_SOURCE) {
+            KeystoreC c = KeystoreFiles.parseC(file.toString(), content);
+            ks = c.keystore();
+            findings = linter.lint(c);
+        } else {
+            ks = KeystoreFiles.parse(file.toString(), content);
+            findings = linter.lint(ks, format);
+        }
         long errors = findings.stream().filter(f -> f.severity() == LintFinding.Severity.ERROR).count();
         var out = spec.commandLine().getOut();
         if (json) {

@@ -1,15 +1,20 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.link.LinkLostException;
+import io.bootrig.rig.link.LinkUnavailableException;
 import io.bootrig.wolfboot.FormatException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code rig} command line: nouns then verbs, exit codes per {@link ExitCode}. */
 @Command(name = "rig", mixinStandardHelpOptions = true, versionProvider = RigCli.Version.class,
         description = "bootrig: drive wolfBoot-protected STM32H5 boards (or the virtual board) and check wolfBoot artefacts.",
-        subcommands = {ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, XmodemCommand.class,
-                DemoCommand.class,
+        subcommands = {ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, ConsoleCommand.class,
+                XmodemCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / accepted", "1:a check failed / rejected", "2:bad usage or bad input",
@@ -19,18 +24,53 @@ public final class RigCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final InputStream stdin;
+    private final OutputStream stdout;
+    private final boolean interactive;
+
+    private RigCli(InputStream stdin, OutputStream stdout, boolean interactive) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.interactive = interactive;
+    }
+
+    /** Raw standard input, for commands that pass bytes through (rig console). */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /** Raw standard output, for commands that pass bytes through. */
+    OutputStream stdout() {
+        return stdout;
+    }
+
+    /** Standard input and output are the process's own and a terminal. */
+    boolean interactive() {
+        return interactive;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'rig image inspect FILE'");
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(new RigCli(System.in, System.out, System.console() != null), args,
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs one command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new RigCli());
+        return run(new RigCli(System.in, new WriterOutputStream(out), false), args, out, err);
+    }
+
+    /** Runs one command line with the given standard input and raw output (bytes as ISO-8859-1 chars in {@code out}). */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        return run(new RigCli(in, new WriterOutputStream(out), false), args, out, err);
+    }
+
+    private static int run(RigCli rig, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(rig);
         // keygen's options act in order and repeat (-g a --id 1 -g b): each occurrence calls its setter
         cl.getSubcommands().get("keystore").getSubcommands().get("keygen").setOverwrittenOptionsAllowed(true);
         cl.setOut(out);
@@ -39,6 +79,10 @@ public final class RigCli implements Runnable {
             if (ex instanceof RigException r) {
                 err.println("rig: " + r.getMessage());
                 return r.exitCode();
+            }
+            if (ex instanceof LinkLostException || ex instanceof LinkUnavailableException) {
+                err.println("rig: " + ex.getMessage());
+                return ExitCode.INFRASTRUCTURE;
             }
             if (ex instanceof FormatException f) {
                 err.println("rig: " + f.getMessage());
@@ -53,6 +97,30 @@ public final class RigCli implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         return cl.execute(args);
+    }
+
+    /** Bytes written as ISO-8859-1 chars to a writer (tests capture the console's raw output this way). */
+    private static final class WriterOutputStream extends OutputStream {
+        private final PrintWriter out;
+
+        WriterOutputStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            out.write(b & 0xFF);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            out.write(new String(b, off, len, StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "image", "image inspect", "image verify", "image sign", "keystore", "keystore inspect",
-            "keystore lint", "keystore keygen", "keystore otp-image", "config", "config show", "xmodem", "xmodem send",
-            "xmodem recv", "demo"})
+            "keystore lint", "keystore keygen", "keystore otp-image", "config", "config show", "console", "xmodem",
+            "xmodem send", "xmodem recv", "demo"})
     void everyCommandHasHelp(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);

@@ -65,6 +65,22 @@ class KeystoreAndConfigCommandsTest {
     }
 
     @Test
+    void aKeystoreCFromAnotherKeygenLintsWithAWarningAndVerifies() throws Exception {
+        Path edited = tmp.resolve("keystore.c");
+        Files.writeString(edited, Files.readString(Path.of(vector("ecc256/keystore.c")))
+                .replace("return PubKeys[id].part_id_mask;", "return (int)PubKeys[id].part_id_mask;")
+                .replace("\n", "\r\n"));
+
+        Rig lint = Rig.run("keystore", "lint", edited.toString(), "--no-otp");
+        assertThat(lint.exit()).as(lint.out() + lint.err()).isZero();
+        assertThat(lint.out()).contains("WARNING text: not keygen 2.9.0's exact text from line 1 on")
+                .contains("clean (0 errors, 1 warning)");
+        Rig verify = Rig.run("image", "verify", vector("ecc256/key0_v1_signed.bin"), "--keystore", edited.toString());
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).startsWith("accept");
+    }
+
+    @Test
     void configShowPrintsTheLayoutAndWarnsOnTheDocumentedAppAddress() throws Exception {
         String cfg = Rig.config("stm32h5-tz-dualbank-otp-lms.config");
         Rig ok = Rig.run("config", "show", cfg, "--json");

@@ -40,29 +40,42 @@ public final class PrivateKeyFiles {
 
     private static SigningKey decode(String src, Path path, byte[] b, boolean rsaDigestInfo)
             throws IOException, FormatException {
-        if (b.length > 0 && (b[0] & 0xFF) == 0x30 && b.length != LmsPrivateKey.FILE_SIZE) {
-            return der(src, b, rsaDigestInfo);
-        }
-        switch (b.length) {
-            case 64:
-                return ed(src, AuthType.ED25519, b, 32);
-            case 114:
-                return ed(src, AuthType.ED448, b, 57);
-            case 96:
-                return eccRaw(src, AuthType.ECC256, b);
-            case 144:
-                return eccRaw(src, AuthType.ECC384, b);
-            case 198:
-                return eccRaw(src, AuthType.ECC521, b);
-            case LmsPrivateKey.FILE_SIZE:
-                LmsPrivateKey lms = LmsPrivateKey.parse(src, b);
-                if (!lms.publicKeyMatches()) {
-                    throw new FormatException(src, "key.public", "the LMS public key does not belong to the private seed");
-                }
-                return LmsSigningKey.open(path);
-            default:
-                throw new FormatException(src, "key", "not a wolfBoot private key file (" + b.length
-                        + " bytes; expected ECC 96/144/198, Ed25519 64, Ed448 114, LMS 124 bytes or RSA/ECC DER)");
+        boolean looksDer = b.length > 0 && (b[0] & 0xFF) == 0x30;
+        try {
+            switch (b.length) {
+                case 64:
+                    return ed(src, AuthType.ED25519, b, 32);
+                case 114:
+                    return ed(src, AuthType.ED448, b, 57);
+                case 96:
+                    return eccRaw(src, AuthType.ECC256, b);
+                case 144:
+                    return eccRaw(src, AuthType.ECC384, b);
+                case 198:
+                    return eccRaw(src, AuthType.ECC521, b);
+                case LmsPrivateKey.FILE_SIZE:
+                    LmsPrivateKey lms = LmsPrivateKey.parse(src, b);
+                    if (!lms.publicKeyMatches()) {
+                        throw new FormatException(src, "key.public", "the LMS public key does not belong to the private seed");
+                    }
+                    return LmsSigningKey.open(path);
+                default:
+                    if (looksDer) {
+                        return der(src, b, rsaDigestInfo);
+                    }
+                    throw new FormatException(src, "key", "not a wolfBoot private key file (" + b.length
+                            + " bytes; expected ECC 96/144/198, Ed25519 64, Ed448 114, LMS 124 bytes or RSA/ECC DER)");
+            }
+        } catch (FormatException rawError) {
+            // a raw key of a known size may start with 0x30 by chance, and a DER key may have such a size
+            if (!looksDer || b.length == LmsPrivateKey.FILE_SIZE) {
+                throw rawError;
+            }
+            try {
+                return der(src, b, rsaDigestInfo);
+            } catch (FormatException derError) {
+                throw rawError;
+            }
         }
     }
 

@@ -10,10 +10,12 @@ import java.util.Locale;
 /**
  * keystore.c exactly as wolfBoot 2.9.0's keygen writes it (keygen.c, non-Renesas build).
  *
- * <p>The parser accepts that text and nothing else: every line outside the key data must be
- * keygen's, and every number must be printed the way keygen prints it. So {@code emit(parse(t))}
- * reproduces {@code t} byte for byte, and anything else is a {@link FormatException} naming the
- * field ({@code slot[1].pubkey_size}, {@code NUM_PUBKEYS}, …) and the line.
+ * <p>The exact parser accepts that text and nothing else: every line outside the key data must be
+ * keygen's, and every number must be printed the way keygen prints it. So what it accepts,
+ * {@code emit} reproduces byte for byte. Other keygen-shaped files (another keygen version, CRLF,
+ * re-indented, hand-edited) are read by their C structure ({@link KeystoreCStructure}) and come
+ * back marked non-canonical. Anything inconsistent is a {@link FormatException} naming the field
+ * ({@code slot[1].pubkey_size}, {@code NUM_PUBKEYS}, …).
  */
 public final class KeystoreCFormat {
     private KeystoreCFormat() {}
@@ -169,9 +171,28 @@ public final class KeystoreCFormat {
         sb.append("\n\n\n        },").append("\n    },\n\n");
     }
 
-    /** Parses keygen's keystore.c; {@code source} names the input in errors and becomes the origin. */
+    /**
+     * Parses a keystore.c: as keygen 2.9.0's exact text when it is ({@link KeystoreC#canonical()}),
+     * otherwise by its C structure, recording where the exact text stopped. {@code source} names
+     * the input in errors and becomes the origin.
+     */
     public static KeystoreC parse(String source, String text) throws FormatException {
         Lines in = new Lines(source, text);
+        try {
+            return parseExact(in);
+        } catch (FormatException exact) {
+            KeystoreC.Deviation deviation = new KeystoreC.Deviation(in.stopLine(), exact.field() + ": " + exact.problem());
+            return KeystoreCStructure.parse(source, text, deviation);
+        }
+    }
+
+    /** Parses keygen 2.9.0's exact text and nothing else. */
+    static KeystoreC parseExact(String source, String text) throws FormatException {
+        return parseExact(new Lines(source, text));
+    }
+
+    private static KeystoreC parseExact(Lines in) throws FormatException {
+        String source = in.source;
         in.expectBlock(BANNER, "banner");
         AuthType lastAlgorithm = parseLastAlgorithm(in);
         in.expectBlock(SECTION, "KEYSTORE_SECTION");
@@ -303,7 +324,7 @@ public final class KeystoreCFormat {
             }
         }
         if (out.size() > 0 && !lastLineSeen) {
-            throw new FormatException(in.source, field, "the last line of key bytes ends with ','");
+            throw in.errorAt(in.pos - 1, field, "the last line of key bytes ends with ','");
         }
         return out.toByteArray();
     }
@@ -335,6 +356,7 @@ public final class KeystoreCFormat {
         private final int count;
         private final boolean terminated;
         private int pos;
+        private int stop;
 
         Lines(String source, String text) {
             this.source = source;
@@ -347,9 +369,14 @@ public final class KeystoreCFormat {
             return pos < count ? lines[pos] : "";
         }
 
+        /** The line the parse stopped at: the one it failed on, or the last one read. */
+        int stopLine() {
+            return stop > 0 ? stop : Math.max(pos, 1);
+        }
+
         String next(String field) throws FormatException {
             if (pos >= count) {
-                throw new FormatException(source, field, "unexpected end of file after line " + count);
+                throw errorAt(count + 1, field, "unexpected end of file after line " + count);
             }
             return lines[pos++];
         }
@@ -381,13 +408,18 @@ public final class KeystoreCFormat {
                 throw error("end of file", "expected nothing after the keystore API", lines[pos++]);
             }
             if (!terminated) {
-                throw new FormatException(source, "end of file", "the last line has no line break");
+                throw errorAt(count, "end of file", "the last line has no line break");
             }
         }
 
         FormatException error(String field, String expected, String found) {
             String crlf = found.endsWith("\r") ? " (CRLF line endings? keygen writes LF)" : "";
-            return new FormatException(source, field, "line " + pos + ": " + expected + ", found " + show(found) + crlf);
+            return errorAt(pos, field, "line " + pos + ": " + expected + ", found " + show(found) + crlf);
+        }
+
+        FormatException errorAt(int line, String field, String problem) {
+            stop = line;
+            return new FormatException(source, field, problem);
         }
 
         private static String show(String s) {
@@ -395,6 +427,8 @@ public final class KeystoreCFormat {
             s.codePoints().limit(100).forEach(c -> {
                 if (c < 0x20 || c == 0x7F) {
                     b.append(String.format(Locale.ROOT, "\\x%02x", c));
+                } else if (c == 0xFEFF) {
+                    b.append("\\ufeff");
                 } else {
                     b.appendCodePoint(c);
                 }

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 public final class KeystoreFiles {
     private KeystoreFiles() {}
 
-    private static final byte[] C_MARKER = "struct keystore_slot".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] C_MARKER = "keystore_slot".getBytes(StandardCharsets.US_ASCII);
 
-    /** OTP: 2048 bytes starting "WOLFBOOT"; C source: text naming {@code struct keystore_slot}; else keystore.der. */
+    /** OTP: 2048 bytes starting "WOLFBOOT"; C source: text naming {@code keystore_slot}; else keystore.der. */
     public static KeystoreFormat detect(byte[] content) {
         if (content.length == OtpLayout.SIZE && OtpLayout.startsWithMagic(content)) {
             return KeystoreFormat.OTP;
@@ -33,9 +33,14 @@ public final class KeystoreFiles {
     public static Keystore parse(String source, byte[] content) throws FormatException {
         return switch (detect(content)) {
             case OTP -> OtpImage.parse(source, content).keystore();
-            case C_SOURCE -> KeystoreCFormat.parse(source, utf8(source, content)).keystore();
+            case C_SOURCE -> parseC(source, content).keystore();
             case DER -> KeystoreDerFormat.parse(source, content);
         };
+    }
+
+    /** keystore.c content, with whether it is keygen 2.9.0's exact text (see {@link KeystoreCFormat#parse}). */
+    public static KeystoreC parseC(String source, byte[] content) throws FormatException {
+        return KeystoreCFormat.parse(source, utf8(source, content));
     }
 
     private static String utf8(String source, byte[] content) throws FormatException {

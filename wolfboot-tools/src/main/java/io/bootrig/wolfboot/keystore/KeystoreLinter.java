@@ -96,6 +96,18 @@ public final class KeystoreLinter {
         }
     }
 
+    /**
+     * As {@link #lint(Keystore, KeystoreFormat)} for keystore.c, plus a warning when the file is not
+     * keygen 2.9.0's exact text: hand-edited, or written by another wolfBoot version.
+     */
+    public List<LintFinding> lint(KeystoreC content) {
+        List<LintFinding> out = lint(content.keystore(), KeystoreFormat.C_SOURCE);
+        content.deviation().ifPresent(d -> out.add(warning(-1, "text", "not keygen 2.9.0's exact text from line "
+                + d.line() + " on (hand-edited, or written by another wolfBoot version): keys read from its C"
+                + " structure; the exact parser stopped at " + d.detail())));
+        return out;
+    }
+
     private static void lintMask(int i, KeystoreSlot s, List<LintFinding> out) {
         if ((s.partIdMask() & ((1L << SlotSummary.PARTITION_IDS) - 1)) != 0) {
             return;

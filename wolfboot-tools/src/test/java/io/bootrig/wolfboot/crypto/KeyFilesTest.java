@@ -54,6 +54,17 @@ class KeyFilesTest {
     }
 
     @Test
+    void aRawEccKeyWhoseFirstByteIs0x30IsStillRaw() throws Exception {
+        KeyGenerator.GeneratedKey g;
+        do {
+            g = KeyGenerator.generate(AuthType.ECC256, null, new SecureRandom());
+        } while ((g.privateKeyFile()[0] & 0xFF) != 0x30);
+        Path f = tmp.resolve("ecc30.der");
+        Files.write(f, g.privateKeyFile());
+        assertThat(PrivateKeyFiles.load(f, Optional.empty(), false).publicKey()).isEqualTo(g.publicKey());
+    }
+
+    @Test
     void rsa4096KeysAreMadeAndUsed() throws Exception {
         KeyGenerator.GeneratedKey g = KeyGenerator.generate(AuthType.RSA4096, null, new SecureRandom());
         Path f = tmp.resolve("rsa4096.der");

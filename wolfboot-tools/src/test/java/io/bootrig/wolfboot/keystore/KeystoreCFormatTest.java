@@ -26,6 +26,7 @@ class KeystoreCFormatTest {
         byte[] original = io.bootrig.wolfboot.Fixtures.wolfbootBytes(alg + "/keystore.c");
         KeystoreC parsed = KeystoreCFormat.parse("keystore.c", new String(original, StandardCharsets.UTF_8));
 
+        assertThat(parsed.canonical()).isTrue();
         assertThat(KeystoreCFormat.emit(parsed).getBytes(StandardCharsets.UTF_8)).isEqualTo(original);
     }
 
@@ -75,6 +76,7 @@ class KeystoreCFormatTest {
 
         KeystoreC back = KeystoreCFormat.parse("t", text);
 
+        assertThat(back.canonical()).isTrue();
         assertThat(KeystoreCFormat.emit(back)).isEqualTo(text);
         assertThat(back.keystore().slots()).extracting(KeystoreSlot::source).contains("k57' */.der");
         assertThat(back.keystore().slots().get(6).pubkey()).isEqualTo(keys.get(6).pubkey());
@@ -106,11 +108,11 @@ class KeystoreCFormatTest {
             edited API                      | return NUM_PUBKEYS;               | return 1;                         | keystore API
             broken source comment           | /* Key associated to file 'ecc256_key0 | /* Key for file 'ecc256_key0 | slot[0].source
             """)
-    void anEditIsReportedWithItsField(String what, String from, String to, String field) {
+    void anEditStopsTheExactParserAtItsField(String what, String from, String to, String field) {
         String text = Vectors.keystoreCText("ecc256");
         assertThat(text).contains(from);
 
-        assertThatThrownBy(() -> KeystoreCFormat.parse("ks.c", text.replaceFirst(java.util.regex.Pattern.quote(from),
+        assertThatThrownBy(() -> KeystoreCFormat.parseExact("ks.c", text.replaceFirst(java.util.regex.Pattern.quote(from),
                 java.util.regex.Matcher.quoteReplacement(to))))
                 .isInstanceOf(FormatException.class)
                 .satisfies(e -> {
@@ -125,7 +127,7 @@ class KeystoreCFormatTest {
         int second = text.indexOf(".pubkey_size = 60,", text.indexOf(".slot_id = 1,"));
         String edited = text.substring(0, second) + ".pubkey_size = sixty," + text.substring(second + 18);
 
-        assertThatThrownBy(() -> KeystoreCFormat.parse("ks.c", edited))
+        assertThatThrownBy(() -> KeystoreCFormat.parseExact("ks.c", edited))
                 .isInstanceOf(FormatException.class)
                 .hasMessageContaining("slot[1].pubkey_size");
     }
@@ -149,7 +151,7 @@ class KeystoreCFormatTest {
             <NO_FINAL_NEWLINE>    | end of file
             <TRUNCATED>           | keystore API
             """)
-    void garbageIsAFormatException(String kind, String field) {
+    void theExactParserRefusesAnythingElse(String kind, String field) {
         String vector = Vectors.keystoreCText("ed25519");
         String text = switch (kind) {
             case "<CRLF>" -> vector.replace("\n", "\r\n");
@@ -159,7 +161,7 @@ class KeystoreCFormatTest {
             default -> kind;
         };
 
-        assertThatThrownBy(() -> KeystoreCFormat.parse("ks.c", text))
+        assertThatThrownBy(() -> KeystoreCFormat.parseExact("ks.c", text))
                 .isInstanceOf(FormatException.class)
                 .extracting(e -> ((FormatException) e).field()).isEqualTo(field);
     }
@@ -168,7 +170,7 @@ class KeystoreCFormatTest {
     void crlfIsNamedInTheMessage() {
         String text = Vectors.keystoreCText("ed25519").replace("\n", "\r\n");
 
-        assertThatThrownBy(() -> KeystoreCFormat.parse("ks.c", text)).hasMessageContaining("CRLF");
+        assertThatThrownBy(() -> KeystoreCFormat.parseExact("ks.c", text)).hasMessageContaining("CRLF");
     }
 
     @Test

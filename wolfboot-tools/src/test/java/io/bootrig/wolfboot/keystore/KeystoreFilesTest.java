@@ -38,6 +38,32 @@ class KeystoreFilesTest {
         }
     }
 
+    @ParameterizedTest
+    @FieldSource("ALGORITHMS")
+    void aKeystoreCNotInKeygensExactTextLoadsToTheSameKeys(String alg, @TempDir Path dir) throws Exception {
+        KeystoreC reference = Vectors.keystoreC(alg);
+        for (String variant : KeystoreCVariants.names()) {
+            byte[] content = KeystoreCVariants.of(variant, Vectors.keystoreCText(alg)).getBytes(StandardCharsets.UTF_8);
+            Path file = dir.resolve(alg + "-" + variant.replaceAll("\\W+", "-") + ".c");
+            Files.write(file, content);
+
+            assertThat(KeystoreFiles.detect(content)).as(variant).isEqualTo(KeystoreFormat.C_SOURCE);
+            assertThat(KeystoreFiles.load(file).slots()).as(variant).isEqualTo(reference.keystore().slots());
+            KeystoreC c = KeystoreFiles.parseC(file.toString(), content);
+            assertThat(c.canonical()).as(variant).isFalse();
+            assertThat(c.keystore()).isEqualTo(new Keystore(reference.keystore().slots(), file.toString()));
+        }
+        assertThat(KeystoreFiles.parseC("keystore.c", Vectors.keystoreCText(alg).getBytes(StandardCharsets.UTF_8))
+                .canonical()).isTrue();
+    }
+
+    @Test
+    void keystoreCIsRecognisedWhateverItsSpacing() {
+        byte[] text = "const KEYSTORE_SECTION struct\tkeystore_slot PubKeys[1] = {};".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(KeystoreFiles.detect(text)).isEqualTo(KeystoreFormat.C_SOURCE);
+    }
+
     @Test
     void formatIsRecognisedByContent() {
         assertThat(KeystoreFiles.detect(Vectors.keystoreCText("lms").getBytes(StandardCharsets.UTF_8)))

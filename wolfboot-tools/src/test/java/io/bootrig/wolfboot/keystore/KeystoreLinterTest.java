@@ -33,6 +33,32 @@ class KeystoreLinterTest {
     }
 
     @ParameterizedTest
+    @FieldSource("ALGORITHMS")
+    void aVectorKeystoreCIsCleanAsKeystoreC(String alg) {
+        assertThat(linter.lint(Vectors.keystoreC(alg))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("ALGORITHMS")
+    void aKeystoreCNotInKeygensExactTextIsOneWarning(String alg) throws Exception {
+        String vector = Vectors.keystoreCText(alg);
+        for (String variant : KeystoreCVariants.names()) {
+            String text = KeystoreCVariants.of(variant, vector);
+            int line = KeystoreCStructureTest.firstEditedLine(vector, text);
+
+            List<LintFinding> findings = linter.lint(KeystoreCFormat.parse("keystore.c", text));
+
+            assertThat(findings).as(variant).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.slot()).isEqualTo(-1);
+                assertThat(f.field()).isEqualTo("text");
+                assertThat(f.message()).contains("not keygen 2.9.0's exact text from line " + line + " on",
+                        "another wolfBoot version", "line " + line + ": expected");
+            });
+        }
+    }
+
+    @ParameterizedTest
     @FieldSource("NOT_RSA")
     void nonRsaVectorsAreCleanForOtp(String alg) {
         assertThat(otpLinter.lint(Vectors.keystoreC(alg).keystore(), KeystoreFormat.C_SOURCE)).isEmpty();

@@ -80,8 +80,8 @@ public final class Mutator {
     /** Edits of the text's tokens and lines, or of its UTF-8 bytes. */
     public String mutateText(String text) {
         int op = random.nextInt(8);
-        if (op >= 5) {
-            return mutateLines(op, text.split("\n", -1));
+        if (op >= 5 || text.isEmpty()) {
+            return mutateLines(op >= 5 ? op : 7, text.split("\n", -1));
         }
         int[] t = token(text, random.nextInt(text.length()));
         switch (op) {

@@ -1,0 +1,40 @@
+package io.bootrig.rig.console;
+
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the test app printed after an XMODEM {@code update} ended:
+ * <pre>
+ * End of transfer. ret: 0
+ * Transfer succeeded                      (current code; "Transfer failed" when ret != 0; absent in the docs)
+ * New firmware version: 0x2               (or "No valid image in update partition")
+ * Triggering update...
+ * Update written successfully. Reboot to apply.   (current code; docs/flash-OTP.md: "Update completed successfully.")
+ * </pre>
+ * {@code written} is true for either final wording. {@code flashError}: "Error writing to flash" was printed.
+ */
+public record UpdateReport(int ret, boolean flashError, OptionalLong newVersion, boolean triggered, boolean written) {
+    private static final Pattern END = Pattern.compile("End of transfer\\. ret: (-?\\d+)");
+    private static final Pattern VERSION = Pattern.compile("New firmware version: 0x([0-9a-fA-F]+)");
+    private static final Pattern WRITTEN = Pattern.compile(
+            "Update written successfully\\. Reboot to apply\\.|Update completed successfully\\.");
+
+    public boolean transferSucceeded() {
+        return ret == 0;
+    }
+
+    public static UpdateReport parse(String text) throws UnexpectedOutputException {
+        Matcher end = END.matcher(text);
+        if (!end.find()) {
+            throw new UnexpectedOutputException("no 'End of transfer. ret: N' in the update output: \""
+                    + Escapes.text(text.length() > 200 ? text.substring(0, 200) + "..." : text) + "\"");
+        }
+        String after = text.substring(end.end());
+        Matcher version = VERSION.matcher(after);
+        OptionalLong newVersion = version.find() ? OptionalLong.of(Long.parseLong(version.group(1), 16)) : OptionalLong.empty();
+        return new UpdateReport(Integer.parseInt(end.group(1)), text.contains("Error writing to flash"), newVersion,
+                after.contains("Triggering update..."), WRITTEN.matcher(after).find());
+    }
+}
