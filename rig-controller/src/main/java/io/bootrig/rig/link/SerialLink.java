@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A local serial device through jSerialComm (an ST-LINK VCP such as /dev/ttyACM0, or a pseudo-terminal in tests).
@@ -14,11 +16,18 @@ import java.time.Duration;
  */
 public final class SerialLink implements ByteLink {
     private static final int WRITE_TIMEOUT_MS = 10_000;
+    private static final long DRAIN_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+        private static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** VTIME is one byte of tenths of a second. */
+    private static final int MAX_VTIME_MS = 25_500;
 
     private final SerialPort port;
     private final String description;
     private int readTimeoutMs = -1;
     private volatile boolean closed;
+    private volatile boolean wrote;
+    private volatile long lastWriteNanos;
 
     private SerialLink(SerialPort port, String description) {
         this.port = port;
@@ -48,24 +57,40 @@ public final class SerialLink implements ByteLink {
         return new SerialLink(port, description);
     }
 
+    /**
+     * jSerialComm waits through termios VTIME, in tenths of a second, and rounds a timeout up (1 ms waits 100 ms,
+     * 150 ms waits 200). To wait at most {@code timeout}, whole tenths wait in the driver and the rest, or all of a
+     * timeout under 100 ms, is polled without blocking each millisecond.
+     */
     @Override
     public int read(byte[] buffer, int offset, int length, Duration timeout) throws IOException {
-        if (closed) {
-            throw new LinkLostException(description + ": closed");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (closed) {
+                throw new LinkLostException(description + ": closed");
+            }
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            setReadTimeout(leftMs >= 100 ? (int) Math.min(leftMs / 100 * 100, MAX_VTIME_MS) : 0);
+            int n = port.readBytes(buffer, length, offset);
+            if (n < 0) {
+                throw new LinkLostException(description + ": the device went away (read failed, errno "
+                        + port.getLastErrorCode() + ")");
+            }
+            long left = deadline - System.nanoTime();
+            if (n > 0 || left <= 0) {
+                return n;
+            }
+            if (leftMs < 100) {
+                LockSupport.parkNanos(Math.min(left, POLL_NANOS));
+            }
         }
-        setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-        int n = port.readBytes(buffer, length, offset);
-        if (n < 0) {
-            throw new LinkLostException(description + ": the device went away (read failed, errno "
-                    + port.getLastErrorCode() + ")");
-        }
-        return n;
     }
 
+    /** 0 reads without waiting (jSerialComm's semi-blocking mode would take 0 as "wait forever"). */
     private void setReadTimeout(int ms) {
         if (ms != readTimeoutMs) {
-            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, ms,
-                    WRITE_TIMEOUT_MS);
+            int mode = ms == 0 ? SerialPort.TIMEOUT_NONBLOCKING : SerialPort.TIMEOUT_READ_SEMI_BLOCKING;
+            port.setComPortTimeouts(mode | SerialPort.TIMEOUT_WRITE_BLOCKING, ms, WRITE_TIMEOUT_MS);
             readTimeoutMs = ms;
         }
     }
@@ -87,6 +112,8 @@ public final class SerialLink implements ByteLink {
             }
             done += n;
         }
+        lastWriteNanos = System.nanoTime();
+        wrote = true;
     }
 
     @Override
@@ -94,10 +121,24 @@ public final class SerialLink implements ByteLink {
         return description;
     }
 
+    /**
+     * Closes once what was written has left: jSerialComm's close discards unsent output (tcflush), which lost the last
+     * bytes written just before (an XMODEM receiver's final ACK) about every other time on a pty. A UART's queue can be
+     * watched; a pty's cannot (it reports 0 while the other side has not read yet), so close also lets
+     * {@link #CLOSE_GRACE_NANOS} pass after the last write.
+     */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
+            long drainEnd = System.nanoTime() + DRAIN_LIMIT_NANOS;
+            while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < drainEnd) {
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+            long graceEnd = lastWriteNanos + CLOSE_GRACE_NANOS;
+            for (long left = graceEnd - System.nanoTime(); wrote && left > 0; left = graceEnd - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
             port.closePort();
         }
     }

@@ -5,6 +5,7 @@ import static io.bootrig.rig.link.LinkReads.readUntilLost;
 import static io.bootrig.rig.link.LinkReads.readUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,6 +58,30 @@ class SerialLinkTest {
     void aReadWithNothingToReadReturnsZero() throws Exception {
         try (ByteLink rig = rig().open()) {
             assertThat(rig.read(new byte[16], 0, 16, Duration.ofMillis(50))).isZero();
+        }
+    }
+
+    @Test
+    void aByteArrivingDuringAShortWaitIsReadAndAZeroWaitReturnsAtOnce() throws Exception {
+        try (ByteLink rig = rig().open(); ByteLink board = board().open()) {
+            byte[] one = new byte[1];
+            assertThat(rig.read(one, 0, 1, Duration.ZERO)).isZero();
+            board.write(new byte[] {42});
+            // jSerialComm alone would wait a whole tenth here; the byte must still come through a sub-tenth wait
+            await().atMost(WAIT).until(() -> rig.read(one, 0, 1, Duration.ofMillis(30)) == 1);
+            assertThat(one[0]).isEqualTo((byte) 42);
+        }
+    }
+
+    @Test
+    void theLastBytesWrittenBeforeCloseArrive() throws Exception {
+        try (ByteLink board = board().open()) {
+            for (int i = 0; i < 20; i++) {
+                ByteLink rig = rig().open();
+                rig.write(new byte[] {(byte) i});
+                rig.close();
+                assertThat(readUpTo(board, 1, WAIT)).as("round %d", i).containsExactly((byte) i);
+            }
         }
     }
 
