@@ -7,8 +7,6 @@ import picocli.CommandLine.Command;
         description = "Send or receive a file with XMODEM over a serial port (115200 8N1).",
         subcommands = {XmodemSendCommand.class, XmodemRecvCommand.class})
 final class XmodemCommand implements Runnable {
-    static final int BAUD = 115200;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,8 +1,8 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.link.ByteLink;
 import io.bootrig.rig.link.LinkLostException;
 import io.bootrig.rig.xmodem.ReceiveResult;
-import io.bootrig.rig.xmodem.SerialPortLink;
 import io.bootrig.rig.xmodem.XmodemException;
 import io.bootrig.rig.xmodem.XmodemReceiver;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +39,7 @@ final class XmodemRecvCommand implements Callable<Integer> {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         ReceiveResult r;
         String where;
-        try (SerialPortLink link = XmodemSendCommand.open(port)) {
+        try (ByteLink link = XmodemSendCommand.open(port)) {
             r = new XmodemReceiver(link).receive(received);
             where = link.describe();
         } catch (XmodemException e) {

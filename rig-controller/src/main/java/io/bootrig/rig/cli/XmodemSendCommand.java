@@ -1,10 +1,13 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.link.ByteLink;
 import io.bootrig.rig.link.LinkLostException;
+import io.bootrig.rig.link.LinkUnavailableException;
+import io.bootrig.rig.link.SerialEndpoint;
+import io.bootrig.rig.link.SerialSettings;
 import io.bootrig.rig.xmodem.BlockSize;
 import io.bootrig.rig.xmodem.SendResult;
 import io.bootrig.rig.xmodem.SenderSettings;
-import io.bootrig.rig.xmodem.SerialPortLink;
 import io.bootrig.rig.xmodem.Timeline;
 import io.bootrig.rig.xmodem.XmodemException;
 import io.bootrig.rig.xmodem.XmodemSender;
@@ -48,7 +51,7 @@ final class XmodemSendCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (SerialPortLink link = open(port)) {
+        try (ByteLink link = open(port)) {
             XmodemSender sender = new XmodemSender(link, SenderSettings.defaults().withBlockSize(block));
             SendResult r = sender.send(data, new ProgressPrinter(err));
             if (timeline) {
@@ -70,10 +73,11 @@ final class XmodemSendCommand implements Callable<Integer> {
         }
     }
 
-    static SerialPortLink open(String port) {
+    /** The serial device at 115200 8N1; missing or busy is an infrastructure failure. */
+    static ByteLink open(String port) {
         try {
-            return SerialPortLink.open(port, XmodemCommand.BAUD);
-        } catch (IOException e) {
+            return new SerialEndpoint(port, SerialSettings.DEFAULT).open();
+        } catch (LinkUnavailableException e) {
             throw new RigException(ExitCode.INFRASTRUCTURE, e.getMessage());
         }
     }

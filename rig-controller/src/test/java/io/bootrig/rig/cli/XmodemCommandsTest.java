@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bootrig.rig.xmodem.ExternalTools;
-import io.bootrig.rig.xmodem.SerialPortLink;
 import io.bootrig.rig.xmodem.Socat;
 import io.bootrig.rig.xmodem.TestAppReceiver;
+import io.bootrig.rig.link.ByteLink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,13 +71,15 @@ class XmodemCommandsTest {
     void theDuplicateBlockTrapIsARejectionWithItsDiagnosis() throws Exception {
         Path image = Files.write(dir.resolve("image.bin"), TestAppReceiver.image(3000, 256, 3));
         try (Socat pair = Socat.pair(dir);
-                SerialPortLink boardEnd = SerialPortLink.open(pair.otherPty().toString(), 115200);
+                ByteLink boardEnd = pair.openOtherPty();
                 TestAppReceiver board = TestAppReceiver.start(boardEnd,
                         TestAppReceiver.Script.normal(Duration.ofMillis(200)).losingAckOf(7))) {
-            Rig r = Rig.run("xmodem", "send", "--port", pair.pty().toString(), image.toString(), "--block", "1k");
+            Rig r = Rig.run("xmodem", "send", "--port", pair.pty().toString(), image.toString(), "--block", "1k",
+                    "--timeline");
 
             assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.REJECTED);
             assertThat(r.err()).contains("rig: xmodem send: block 7 (offset 0x300): duplicate-block trap");
+            assertThat(r.out()).containsPattern("block    7 #7 .* acked never +tx 2 NAK 2");
             assertThat(board.crash()).isNull();
         }
     }
@@ -86,7 +88,7 @@ class XmodemCommandsTest {
     void aLinkLostMidTransferIsAnInfrastructureFailure() throws Exception {
         Path fw = file("fw.bin", 3000);
         Socat pair = Socat.pair(dir);
-        try (SerialPortLink boardEnd = SerialPortLink.open(pair.otherPty().toString(), 115200)) {
+        try (ByteLink boardEnd = pair.openOtherPty()) {
             CompletableFuture<Rig> send = CompletableFuture.supplyAsync(
                     () -> Rig.run("xmodem", "send", "--port", pair.pty().toString(), fw.toString()));
             boardEnd.write(new byte[] {0x15});
@@ -107,7 +109,7 @@ class XmodemCommandsTest {
         Path fw = file("fw.bin", 10);
         Rig send = Rig.run("xmodem", "send", "--port", dir.resolve("nothing").toString(), fw.toString());
         assertThat(send.exit()).isEqualTo(ExitCode.INFRASTRUCTURE);
-        assertThat(send.err()).isEqualTo("rig: " + dir.resolve("nothing") + ": no such serial device"
+        assertThat(send.err()).isEqualTo("rig: " + dir.resolve("nothing") + " 115200 8N1: no such device"
                 + System.lineSeparator());
         Rig recv = Rig.run("xmodem", "recv", "--port", dir.resolve("nothing").toString(), dir.resolve("x").toString());
         assertThat(recv.exit()).isEqualTo(ExitCode.INFRASTRUCTURE);

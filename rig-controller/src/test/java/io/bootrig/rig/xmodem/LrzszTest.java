@@ -2,6 +2,7 @@ package io.bootrig.rig.xmodem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bootrig.rig.link.ByteLink;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class LrzszTest {
         byte[] file = random(5000, 5000);
         SendResult r;
         try (Socat rx = Socat.exec(dir, ("rx " + rxFlags + " -b out.bin").replace("  ", " "));
-                SerialPortLink link = SerialPortLink.open(rx.pty().toString(), 115200)) {
+                ByteLink link = rx.openPty()) {
             r = new XmodemSender(link, SenderSettings.defaults().withBlockSize(preferred)).send(file);
             assertThat(rx.awaitExit(LIMIT)).as(rx.output()).isZero();
         }
@@ -69,7 +70,7 @@ class LrzszTest {
         byte[] file = random(10_000, 10_000);
         SendResult r;
         try (Socat rx = Socat.exec(dir, "rx -c -b --errors 4000 out.bin");
-                SerialPortLink link = SerialPortLink.open(rx.pty().toString(), 115200)) {
+                ByteLink link = rx.openPty()) {
             r = new XmodemSender(link, SenderSettings.defaults().withBlockSize(BlockSize.B1K)).send(file);
             assertThat(rx.awaitExit(LIMIT)).as(rx.output()).isZero();
         }
@@ -90,7 +91,7 @@ class LrzszTest {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         ReceiveResult r;
         try (Socat sx = Socat.exec(dir, ("sx " + sxFlags + " -b fw.bin").replace("  ", " "))) {
-            try (SerialPortLink link = SerialPortLink.open(sx.pty().toString(), 115200)) {
+            try (ByteLink link = sx.openPty()) {
                 r = new XmodemReceiver(link, ReceiverSettings.defaults().withCheck(check)).receive(sink);
             }
             // the link is closed at once, as the CLI does: the last ACK must still reach sx

@@ -107,6 +107,47 @@ class SenderAndReceiverTest {
     }
 
     @Test
+    void aFirstPacketCutShortIsAskedForAgainWithTheRequestAndSentAgain() throws Exception {
+        byte[] file = random(300, 10);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        CompletableFuture<Object> rx = receive(link.right(),
+                ReceiverSettings.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(100)), sink);
+
+        SendResult sent = new XmodemSender(new FaultyLink(link.left()).cut(1, 50)).send(file);
+
+        ReceiveResult got = (ReceiveResult) rx.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(got.naks()).as("a repeated 'C', not a NAK").isZero();
+        assertThat(sent.timeline().blocks().get(0).naks()).isEqualTo(1);
+        assertThat(sent.timeline().blocks().get(0).transmissions()).isEqualTo(2);
+        assertThat(Arrays.copyOf(sink.toByteArray(), 300)).isEqualTo(file);
+    }
+
+    @Test
+    void aReceiverThatCancelsMidTransferStopsTheSenderAtTheNextBlock() throws Exception {
+        CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> script(link.right(), "C", "ACK CAN CAN"));
+        XmodemException e = catchXmodem(() -> new XmodemSender(link.left()).send(random(300, 11)));
+        peer.get(5, TimeUnit.SECONDS);
+
+        assertThat(e.failure()).isEqualTo(Failure.RECEIVER_CANCELLED);
+        assertThat(e.block()).hasValue(2);
+        assertThat(e.timeline().orElseThrow().blocks().get(0).acknowledged()).isPresent();
+    }
+
+    @Test
+    void anIdleNakThatCrossedTheBlockIsNotMistakenForItsAnswerWhenTheAckFollows() throws Exception {
+        CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> script(link.right(), "C", "NAK ACK", "ACK",
+                "ACK"));
+        SendResult r = new XmodemSender(link.left()).send(random(200, 12));
+        peer.get(5, TimeUnit.SECONDS);
+
+        Timeline.Block one = r.timeline().blocks().get(0);
+        assertThat(one.naks()).isEqualTo(1);
+        assertThat(one.transmissions()).isEqualTo(1);
+        assertThat(one.acknowledged()).isPresent();
+        assertThat(r.timeline().blocks().get(1).transmissions()).isEqualTo(1);
+    }
+
+    @Test
     void theSenderRetriesEotThatTheReceiverNaksFirst() throws Exception {
         CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> script(link.right(), "C", "ACK", "NAK", "ACK"));
         SendResult r = new XmodemSender(link.left()).send(random(100, 9));
@@ -202,7 +243,7 @@ class SenderAndReceiverTest {
 
     /**
      * Plays a receiver: each step first reads (a step after the first waits for a whole 128-byte CRC packet or an
-     * EOT), then writes its space-separated bytes.
+     * EOT), then writes its space-separated bytes in one write.
      */
     private static void script(MemoryLink end, String... steps) {
         try {
@@ -217,15 +258,18 @@ class SenderAndReceiverTest {
                         throw new AssertionError("unexpected byte " + first);
                     }
                 }
-                for (String b : steps[i].split(" ")) {
-                    end.write(new byte[] {(byte) switch (b) {
+                String[] names = steps[i].split(" ");
+                byte[] bytes = new byte[names.length];
+                for (int j = 0; j < names.length; j++) {
+                    bytes[j] = (byte) switch (names[j]) {
                         case "C" -> ControlByte.CRC_REQUEST;
                         case "ACK" -> ControlByte.ACK;
                         case "NAK" -> ControlByte.NAK;
                         case "CAN" -> ControlByte.CAN;
-                        default -> throw new IllegalArgumentException(b);
-                    }});
+                        default -> throw new IllegalArgumentException(names[j]);
+                    };
                 }
+                end.write(bytes);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

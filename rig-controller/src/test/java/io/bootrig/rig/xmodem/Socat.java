@@ -2,6 +2,10 @@ package io.bootrig.rig.xmodem;
 
 import static org.awaitility.Awaitility.await;
 
+import io.bootrig.rig.link.ByteLink;
+import io.bootrig.rig.link.LinkUnavailableException;
+import io.bootrig.rig.link.SerialEndpoint;
+import io.bootrig.rig.link.SerialSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +74,16 @@ public final class Socat implements AutoCloseable {
         return ptys.get(1);
     }
 
+    /** Opens the (first) pty as a serial link at 115200 8N1, as the rig opens a board's port. */
+    public ByteLink openPty() throws LinkUnavailableException {
+        return new SerialEndpoint(pty().toString(), SerialSettings.DEFAULT).open();
+    }
+
+    /** Opens the second pty of a {@link #pair}. */
+    public ByteLink openOtherPty() throws LinkUnavailableException {
+        return new SerialEndpoint(otherPty().toString(), SerialSettings.DEFAULT).open();
+    }
+
     /** Waits for socat (and so the program behind it) to end; returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -94,6 +108,10 @@ public final class Socat implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
             for (ProcessHandle p : tree) {
                 p.onExit().get(10, TimeUnit.SECONDS);
+            }
+            // a killed socat leaves its links behind
+            for (Path pty : ptys) {
+                Files.deleteIfExists(pty);
             }
         } catch (Exception e) {
             throw new IllegalStateException("socat or its program did not end", e);

@@ -1,5 +1,7 @@
 package io.bootrig.rig.xmodem;
 
+import static org.awaitility.Awaitility.await;
+
 import io.bootrig.rig.link.ByteLink;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -92,10 +94,8 @@ public final class XmodemThroughput {
         return () -> {
             try (TestAppReceiver board = TestAppReceiver.start(end,
                     new TestAppReceiver.Script(Duration.ofSeconds(1), HEADER, java.util.Set.of(), 0))) {
-                long deadline = System.nanoTime() + LIMIT.toNanos();
-                while (!board.finished() && board.crash() == null && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
+                await().atMost(LIMIT).pollInterval(Duration.ofMillis(5))
+                        .until(() -> board.finished() || board.crash() != null);
                 if (!Integer.valueOf(0).equals(board.ret())) {
                     throw new IllegalStateException("the test app ended with " + board.ret() + ", " + board.crash());
                 }
@@ -111,8 +111,8 @@ public final class XmodemThroughput {
         };
     }
 
-    private static ByteLink receiverEnd(String pty, boolean paced) throws Exception {
-        SerialPortLink serial = SerialPortLink.open(pty, BAUD);
+    private static ByteLink receiverEnd(Socat socat, boolean paced) throws Exception {
+        ByteLink serial = socat.openPty();
         return paced ? new PacedLink(serial, BAUD) : serial;
     }
 
@@ -133,7 +133,7 @@ public final class XmodemThroughput {
     /** The sender behind socat's EXEC address, the receiver in this JVM on socat's pty. */
     private static Duration run(Path dir, String sender, boolean paced, Receiver receiver) throws Exception {
         try (Socat socat = Socat.exec(dir, sender);
-                TimedLink end = new TimedLink(receiverEnd(socat.pty().toString(), paced))) {
+                TimedLink end = new TimedLink(receiverEnd(socat, paced))) {
             run(receiver.on(end)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
             // the receiver's success is the verdict: socat may exit 1 when the test app prints after the sender left
             socat.awaitExit(LIMIT);
