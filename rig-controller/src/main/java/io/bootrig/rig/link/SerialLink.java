@@ -59,8 +59,8 @@ public final class SerialLink implements ByteLink {
 
     /**
      * jSerialComm waits through termios VTIME, in tenths of a second, and rounds a timeout up (1 ms waits 100 ms,
-     * 150 ms waits 200). To wait at most {@code timeout}, whole tenths wait in the driver and the rest, or all of a
-     * timeout under 100 ms, is polled without blocking each millisecond.
+     * 150 ms waits 200). To wait at most {@code timeout} (to the millisecond), whole tenths wait in the driver and the
+     * rest, or all of a timeout under 100 ms, is polled without blocking each millisecond.
      */
     @Override
     public int read(byte[] buffer, int offset, int length, Duration timeout) throws IOException {
@@ -69,7 +69,8 @@ public final class SerialLink implements ByteLink {
             if (closed) {
                 throw new LinkLostException(description + ": closed");
             }
-            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            // rounded up, or a 100 ms read would poll (the microseconds since the call already took a tenth away)
+            long leftMs = (deadline - System.nanoTime() + 999_999) / 1_000_000;
             setReadTimeout(leftMs >= 100 ? (int) Math.min(leftMs / 100 * 100, MAX_VTIME_MS) : 0);
             int n = port.readBytes(buffer, length, offset);
             if (n < 0) {

@@ -100,6 +100,7 @@ class SenderAgainstTestAppTest {
         assertThat(e.failure()).isEqualTo(Failure.TOO_MANY_NAKS);
         assertThat(e.block()).hasValue(42);
         assertThat(e.getMessage()).contains("End of transfer. ret: 1|Transfer failed");
+        await().atMost(Duration.ofSeconds(5)).until(board::finished);
         assertThat(board.ret()).isEqualTo(1);
     }
 
@@ -136,7 +137,9 @@ class SenderAgainstTestAppTest {
         assertThat(e.failure()).isEqualTo(Failure.RECEIVER_CANCELLED);
         assertThat(e.block()).hasValue(3);
         assertThat(e.getMessage()).contains("CAN CAN").contains("block 3");
+        await().atMost(Duration.ofSeconds(5)).until(board::finished);
         assertThat(board.ret()).isEqualTo(-1);
+        assertThat(board.console()).contains("Error writing to flash");
     }
 
     @Test

@@ -71,11 +71,15 @@ public final class TestAppReceiver implements AutoCloseable {
         return naks.get();
     }
 
+    /** Packets taken (written to flash and acknowledged, whether or not the ACK got through). */
     public int packetsAcked() {
         return packetsAcked.get();
     }
 
-    /** {@code ret} as printed in "End of transfer. ret: %d" (0 ok, 1 non-EOT after the image, -1 flash error). */
+    /**
+     * {@code ret} as printed in "End of transfer. ret: %d" (0 ok, 1 non-EOT after the image, -1 flash error); set once
+     * that text is out.
+     */
     public Integer ret() {
         return ret;
     }
@@ -109,9 +113,10 @@ public final class TestAppReceiver implements AutoCloseable {
 
     private void run() {
         try {
-            ret = receive();
-            print("\r".repeat(10) + "End of transfer. ret: " + ret + "\r\n"
-                    + (ret == 0 ? "Transfer succeeded\r\n" : "Transfer failed\r\n"));
+            int result = receive();
+            print("\r".repeat(10) + "End of transfer. ret: " + result + "\r\n"
+                    + (result == 0 ? "Transfer succeeded\r\n" : "Transfer failed\r\n"));
+            ret = result;
         } catch (IOException e) {
             if (!stopped) {
                 crash = e;
@@ -173,10 +178,10 @@ public final class TestAppReceiver implements AutoCloseable {
                         | (packet[3 + 7] & 0xFFL) << 24;
                 imageEnd = size + script.headerSize();
             }
+            packetsAcked.incrementAndGet();
             if (!script.swallowAckOf().contains(block)) {
                 link.write(new byte[] {ControlByte.ACK});
             }
-            packetsAcked.incrementAndGet();
             expected = (n + 1) & 0xFF;
             offset += 128;
         }
