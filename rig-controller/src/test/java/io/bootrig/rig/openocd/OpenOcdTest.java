@@ -92,6 +92,20 @@ class OpenOcdTest {
     }
 
     @Test
+    void aJvmThatExitsWithoutClosingLeavesNoOpenOcdBehind() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AbandonedOpenOcdProbe.class.getName()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes());
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pid (\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        long pid = Long.parseLong(m.group(1));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
     void aMissingExecutableOrBadConfigSaysWhatAndWhere() {
         assertThatThrownBy(() -> OpenOcd.start(OpenOcdSettings.of(tmp.resolve("no-openocd").toString())))
                 .isInstanceOf(OpenOcdException.class).hasMessageContaining("apt-get install -y openocd");
