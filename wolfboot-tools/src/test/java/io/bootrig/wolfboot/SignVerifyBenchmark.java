@@ -18,13 +18,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/**
- * Prints the time to sign and to verify one image per algorithm (not a test: figures only).
- * Run: mvn -q -pl wolfboot-tools test-compile exec:java -Dexec.classpathScope=test
- *      -Dexec.mainClass=io.bootrig.wolfboot.SignVerifyBenchmark
- */
-public final class SignVerifyBenchmark {
-    public static void main(String[] args) throws Exception {
+/** Prints the time to sign and to verify one image per algorithm; run with {@code mvn -B verify -Pbench}. */
+class SignVerifyBenchmark {
+    @org.junit.jupiter.api.Test
+    void signAndVerify() throws Exception {
         byte[] payload = new byte[100 * 1024];
         new SecureRandom().nextBytes(payload);
         Path dir = Files.createTempDirectory("bench");

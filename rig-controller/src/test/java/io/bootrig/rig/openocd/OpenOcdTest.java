@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +63,7 @@ class OpenOcdTest {
         try (OpenOcd ocd = OpenOcd.start(DummyOpenOcd.settings())) {
             assertThatThrownBy(() -> ocd.call(Duration.ofMillis(300), "sleep", 2000))
                     .isInstanceOf(OpenOcdException.class).hasMessageContaining("did not answer");
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                     .until(() -> ocd.call("expr", "2+3").equals("5"));
         }
     }
@@ -70,7 +74,7 @@ class OpenOcdTest {
             long first = ocd.pid();
             int firstPort = ocd.tclPort();
             ProcessHandle.of(first).orElseThrow().destroyForcibly();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !ocd.isAlive());
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !ocd.isAlive());
             assertThatThrownBy(() -> ocd.call("version")).isInstanceOf(OpenOcdException.class)
                     .hasMessageContaining("is not running");
             ocd.restart();
@@ -89,6 +93,20 @@ class OpenOcdTest {
             assertThat(b.call("set", "who", "b")).isEqualTo("b");
             assertThat(a.call("set", "who")).isEqualTo("a");
         }
+    }
+
+    @Test
+    void aJvmThatExitsWithoutClosingLeavesNoOpenOcdBehind() throws Exception {
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaExe, "-cp", System.getProperty("java.class.path"),
+                AbandonedOpenOcdProbe.class.getName()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes());
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Matcher m = Pattern.compile("pid (\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        long pid = Long.parseLong(m.group(1));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
 
     @Test
