@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Our sender on standard input and output, so that it can sit behind socat's EXEC address exactly where {@code sx}
- * sits: a fair comparison for {@link XmodemThroughput}. Arguments: FILE, 128 or 1k. Exit 0 on success.
+ * sits: a fair comparison for {@link XmodemThroughputBenchmark}. Arguments: FILE, 128 or 1k. Exit 0 on success.
  */
 public final class StdioSend {
     private StdioSend() {}

@@ -20,18 +20,19 @@ import java.util.stream.Collectors;
  * to a 115200-baud 8N1 line by {@link PacedLink}; and the theoretical time for the same image. Effective throughput
  * counts file bytes from the receiver's first received byte to its ACK of EOT.
  *
- * <p>Run: {@code mvn -B -q -pl rig-controller -am -Pxmodem-throughput -DskipTests verify}
+ * <p>Run: {@code mvn -B -q verify -Pbench -pl rig-controller -am -Dtest=XmodemThroughputBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} (or all benchmarks: {@code mvn -B verify -Pbench}). Asserts nothing about
+ * time.
  */
-public final class XmodemThroughput {
+class XmodemThroughputBenchmark {
     private static final int BAUD = 115200;
     private static final double LINE_BYTES_PER_SECOND = BAUD / 10.0;
     private static final int HEADER = 256;
     private static final int IMAGE_SIZE = 160 * 1024;
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
-    private XmodemThroughput() {}
-
-    public static void main(String[] args) throws Exception {
+    @org.junit.jupiter.api.Test
+    void ourSenderAndSxAgainstTheSameReceivers() throws Exception {
         ExternalTools.requireSocatAndLrzsz();
         byte[] image = TestAppReceiver.image(IMAGE_SIZE - HEADER, HEADER, 160);
         Path dir = Files.createTempDirectory("xmodem-throughput");
@@ -53,13 +54,13 @@ public final class XmodemThroughput {
                     paced ? "receiver side paced to 115200 baud" : "unpaced (memory speed)",
                     runs == 1 ? "one run" : "median of " + runs + " runs (each run in brackets)");
             report("our sender    -> " + testApp, image.length, runs, () -> run(dir, ours(dir, "128"), paced,
-                    XmodemThroughput::testApp));
+                    XmodemThroughputBenchmark::testApp));
             report("sx            -> " + testApp, image.length, runs, () -> run(dir, "sx -b image.bin", paced,
-                    XmodemThroughput::testApp));
+                    XmodemThroughputBenchmark::testApp));
             report("our sender 1K -> " + standard, image.length, runs, () -> run(dir, ours(dir, "1k"), paced,
-                    XmodemThroughput::standard));
+                    XmodemThroughputBenchmark::standard));
             report("sx -k         -> " + standard, image.length, runs, () -> run(dir, "sx -k -b image.bin", paced,
-                    XmodemThroughput::standard));
+                    XmodemThroughputBenchmark::standard));
         }
     }
 
