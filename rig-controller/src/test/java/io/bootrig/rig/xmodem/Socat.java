@@ -39,7 +39,7 @@ public final class Socat implements AutoCloseable {
         try {
             await().atMost(START).pollInterval(Duration.ofMillis(10))
                     .until(() -> ptys.stream().allMatch(Files::exists) || !process.isAlive());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
