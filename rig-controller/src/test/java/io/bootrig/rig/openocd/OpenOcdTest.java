@@ -26,8 +26,9 @@ class OpenOcdTest {
             assertThat(ocd.version()).isEqualTo("0.12.0");
             assertThat(ocd.call("version")).startsWith("Open On-Chip Debugger 0.12.0");
             assertThat(ocd.call("expr", "6*7")).isEqualTo("42");
-            assertThat(ocd.log().text()).contains("Listening on port " + ocd.tclPort() + " for tcl connections")
-                    .contains("telnet server disabled");
+            assertThat(ocd.log().text()).contains("Listening on port " + ocd.tclPort() + " for tcl connections");
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> ocd.log().text().contains("telnet server disabled"));
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
