@@ -4,14 +4,14 @@ import static io.bootrig.board.soc.FlashRegisters.*;
 
 import io.bootrig.board.bus.BusAccess;
 import io.bootrig.board.bus.BusFault;
-import io.bootrig.board.soc.FlashRegisters;
 import io.bootrig.board.soc.Stm32h563;
 import java.util.Arrays;
 
 /**
  * What the rig does to a board through its debugger, done directly on the SoC's bus with debug
  * accesses (fast, no OpenOCD): option bytes, flash and OTP programming by the register sequences
- * of stm32h5.md §3.
+ * of stm32h5.md §3. Where the rig would hold the core halted, the tests keep the board powered
+ * off instead: no firmware runs while they program.
  */
 public final class BoardProgrammer {
     /** wolfBoot's sectors 0..0x2F secure in bank 1, all of bank 2 secure: SECWM for the LMS config, banks not swapped. */
@@ -31,9 +31,11 @@ public final class BoardProgrammer {
 
     /**
      * The provisioning of docs/flash-OTP.md for the LMS config: TrustZone on (this mass-erases),
-     * the watermarks, the OTP keystore, wolfBoot at 0x0C000000 and an image in BOOT; then a reset.
+     * the watermarks, the OTP keystore, wolfBoot at 0x0C000000 and an image in BOOT. The board is
+     * left powered off; powering it on boots it.
      */
     public static void provisionLms(VirtualBoard board, byte[] bootImage) throws BusFault {
+        board.powerOff();
         BoardProgrammer programmer = new BoardProgrammer(board);
         programmer.enableTrustZone();
         programmer.secureWatermarks(WOLFBOOT_LAST_SECTOR, LAST_SECTOR);
@@ -44,13 +46,16 @@ public final class BoardProgrammer {
         }
     }
 
-    /** TZEN=0xB4 and a reset to latch it. */
+    /** TZEN=0xB4 and a SoC reset to latch it; the board must be powered off. */
     public void enableTrustZone() throws BusFault {
+        if (board.powered()) {
+            throw new IllegalStateException("power the board off before changing TZEN");
+        }
         unlockOptions();
         long optsr2 = read(BASE_NS + OPTSR2_PRG, NON_SECURE);
         write(BASE_NS + OPTSR2_PRG, (optsr2 & 0x00FF_FFFFL) | 0xB4L << 24, NON_SECURE);
         launchOptions();
-        board.reset();
+        soc.systemReset("TZEN launched");
     }
 
     /** SECWM1 = sectors 0..end1 of bank 1, SECWM2 = 0..end2 of bank 2 (secure registers). */
@@ -131,9 +136,5 @@ public final class BoardProgrammer {
 
     private void write(long address, long value, BusAccess access) throws BusFault {
         soc.write(address, 4, value & 0xFFFF_FFFFL, access);
-    }
-
-    static long register(int offset) {
-        return FlashRegisters.BASE_NS + offset;
     }
 }
