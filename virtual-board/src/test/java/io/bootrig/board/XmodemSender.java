@@ -79,6 +79,27 @@ public final class XmodemSender {
         }
     }
 
+    /**
+     * Sends every block and then EOT, resending whatever is NAKed, as a sender facing a noisy line
+     * does (a packet dropped unanswered is resent at the receiver's next idle NAK).
+     */
+    public int sendAllResending(byte[] image) {
+        awaitNak();
+        int resends = 0;
+        List<byte[]> packets = new ArrayList<>();
+        List<byte[]> blocks = blocks(image);
+        for (int i = 0; i < blocks.size(); i++) {
+            packets.add(packet(i + 1, blocks.get(i)));
+        }
+        packets.add(new byte[] {EOT});
+        for (byte[] packet : packets) {
+            while (send(packet) != ACK) {
+                resends++;
+            }
+        }
+        return resends;
+    }
+
     /** Sends every block, each ACKed, then EOT (ACKed). */
     public void sendAll(byte[] image) {
         awaitNak();
