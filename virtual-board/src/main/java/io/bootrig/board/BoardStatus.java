@@ -4,6 +4,7 @@ import io.bootrig.board.debug.CoreRunState;
 import io.bootrig.board.firmware.FirmwareActivity;
 import io.bootrig.board.firmware.Led;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public record BoardStatus(String name, boolean powered, CoreRunState runState, l
     public String toJson() {
         JsonLine ledStates = new JsonLine();
         for (Led led : Led.values()) {
-            ledStates.put(led.name().toLowerCase(java.util.Locale.ROOT), leds.getOrDefault(led, false));
+            ledStates.put(led.name().toLowerCase(Locale.ROOT), leds.getOrDefault(led, false));
         }
         List<JsonLine> faultList = JsonLine.list();
         for (FaultStatus fault : faults) {

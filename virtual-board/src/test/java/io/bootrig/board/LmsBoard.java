@@ -36,7 +36,11 @@ public final class LmsBoard implements AutoCloseable {
     }
 
     public static LmsBoard provisioned(String bootImage, Duration xmodemTimeout) throws Exception {
-        VirtualBoard board = VirtualBoard.builder().lineSpeed(LineSpeed.UNPACED).xmodemTimeout(xmodemTimeout).build();
+        return provisioned(bootImage, xmodemTimeout, LineSpeed.UNPACED);
+    }
+
+    public static LmsBoard provisioned(String bootImage, Duration xmodemTimeout, LineSpeed lineSpeed) throws Exception {
+        VirtualBoard board = VirtualBoard.builder().lineSpeed(lineSpeed).xmodemTimeout(xmodemTimeout).build();
         try {
             BoardProgrammer.provisionLms(board, bootImage == null ? null : TestFixtures.read(TestFixtures.virtualBoard(bootImage)));
             return new LmsBoard(board);
@@ -93,7 +97,7 @@ public final class LmsBoard implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             console.close();
         } finally {

@@ -97,10 +97,15 @@ public final class SerialClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
-        reader.join(5_000);
-        port.closePort();
+        try {
+            reader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            port.closePort();
+        }
     }
 
     private void readLoop() {

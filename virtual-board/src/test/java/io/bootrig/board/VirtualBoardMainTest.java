@@ -107,6 +107,7 @@ class VirtualBoardMainTest {
             Process second = start("--state", state.toString());
             assertThat(second.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).isEqualTo(3);
+            assertThat(holder.powered()).isTrue();
         }
     }
 

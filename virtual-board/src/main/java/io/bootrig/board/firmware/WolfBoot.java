@@ -7,12 +7,15 @@ import static io.bootrig.board.soc.FlashRegisters.SECWM2R_PRG;
 import io.bootrig.wolfboot.FormatException;
 import io.bootrig.wolfboot.config.PartitionLayout;
 import io.bootrig.wolfboot.image.ImageVerifier;
+import io.bootrig.wolfboot.image.RejectReason;
 import io.bootrig.wolfboot.image.SignedImage;
 import io.bootrig.wolfboot.image.Verdict;
 import io.bootrig.wolfboot.keystore.Keystore;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +51,7 @@ final class WolfBoot {
         WolfBootLibrary library = new WolfBootLibrary(mcu, hal, layout);
         OtpKeystore keys = layout.otpKeystore()
                 ? OtpKeystore.read(hal, layout.sign().keystorePubkeySize())
-                : new OtpKeystore(layout.sign().keystorePubkeySize(), java.util.List.of());
+                : new OtpKeystore(layout.sign().keystorePubkeySize(), List.of());
         PartitionId active = chooseAndVerify(mcu, library, keys.keystore());
         OptionalInt state = library.state(active);
         if (active == PartitionId.BOOT && state.isPresent() && state.getAsInt() == PartitionState.UPDATING) {
@@ -124,8 +127,8 @@ final class WolfBoot {
     }
 
     private static Verdict rejected(String detail) {
-        return new Verdict(Optional.of(io.bootrig.wolfboot.image.RejectReason.MALFORMED), detail,
-                java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), OptionalInt.empty());
+        return new Verdict(Optional.of(RejectReason.MALFORMED), detail, OptionalLong.empty(), OptionalLong.empty(),
+                OptionalInt.empty());
     }
 
     /** hal_flash_dualbank_swap: toggle SWAP_BANK, exchange the watermarks, OPTSTRT, system reset. */

@@ -21,7 +21,8 @@ class OpenOcdFirmwareTest {
             board.powerOff();
             new BoardProgrammer(board).enableTrustZone();
             board.powerOn();
-            try (OpenOcd openOcd = OpenOcd.start(board.debugPort()); TclRpc tcl = TclRpc.connect(openOcd)) {
+            OpenOcd openOcd = OpenOcd.start(board.debugPort());
+            try (TclRpc tcl = TclRpc.connect(openOcd)) {
                 assertThat(tcl.call("reset halt").ok()).isTrue();
                 assertThat(board.firmware()).isEqualTo(new FirmwareActivity("none", "halted before boot"));
                 long boots = board.bootCount();
@@ -42,6 +43,8 @@ class OpenOcdFirmwareTest {
                 await().atMost(WAIT).until(() -> board.firmware().state().startsWith("hung: OTP read-back mismatch"));
                 // OpenOCD 0.12's reset run clears C_HALT before SYSRESETREQ: the core runs an instant, then boots again
                 assertThat(board.bootCount()).isGreaterThanOrEqualTo(boots + 2);
+            } finally {
+                openOcd.close();
             }
         }
     }

@@ -15,6 +15,7 @@ import io.bootrig.wolfboot.keystore.KeystoreFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -106,6 +107,6 @@ public final class FixtureGenerator {
     private static void write(Path file, byte[] bytes) throws Exception {
         Files.write(file, bytes);
         System.out.printf("%-40s %7d bytes  sha256 %s%n", file.getFileName(), bytes.length,
-                HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     }
 }

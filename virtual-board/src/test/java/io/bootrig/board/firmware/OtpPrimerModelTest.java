@@ -10,6 +10,7 @@ import io.bootrig.board.VirtualBoard;
 import io.bootrig.board.soc.Stm32h563;
 import io.bootrig.board.uart.LineSpeed;
 import java.util.Arrays;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class OtpPrimerModelTest {
         awaitState(state::equals);
     }
 
-    private void awaitState(java.util.function.Predicate<String> state) {
+    private void awaitState(Predicate<String> state) {
         await().atMost(SerialClient.WAIT).until(() -> state.test(board.firmware().state()));
         assertThat(board.firmware().model()).isEqualTo("otp-primer");
     }

@@ -1,10 +1,14 @@
 package io.bootrig.board.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bootrig.board.BoardProgrammer;
+import io.bootrig.board.ConsoleKind;
 import io.bootrig.board.LmsBoard;
+import io.bootrig.board.SerialClient;
 import io.bootrig.board.TestFixtures;
+import io.bootrig.board.VirtualBoard;
 import io.bootrig.board.bus.BusFault;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,25 @@ class WolfBootModelTest {
     }
 
     @Test
+    void withBootLeftSecureByTheWatermarksWolfBootFaultsOnItsNonSecureAlias() throws Exception {
+        try (VirtualBoard bare = VirtualBoard.builder()
+                .console(ConsoleKind.NONE).build()) {
+            BoardProgrammer programmer = new BoardProgrammer(bare);
+            bare.powerOff();
+            programmer.enableTrustZone();
+            programmer.programOtp(TestFixtures.read(TestFixtures.lmsVector("otp.bin")));
+            programmer.programSecure(0x0C00_0000L, TestFixtures.read(TestFixtures.virtualBoard("wolfboot-lms.bin")));
+            programmer.programSecure(0x0C06_0000L, TestFixtures.read(TestFixtures.virtualBoard("image_v1_signed.bin")));
+            bare.powerOn();
+
+            await().atMost(SerialClient.WAIT)
+                    .until(() -> bare.firmware().state().startsWith("hard fault"));
+            assertThat(bare.firmware().model()).isEqualTo("wolfboot");
+            assertThat(bare.firmware().state()).contains("0x08060000").contains("is secure");
+        }
+    }
+
+    @Test
     void noImageAtAllIsAPanic() throws Exception {
         try (LmsBoard board = LmsBoard.provisioned(null)) {
             board.boot();
@@ -137,8 +160,8 @@ class WolfBootModelTest {
 
     @Test
     void withoutAKeystoreInOtpNothingVerifies() throws Exception {
-        try (io.bootrig.board.VirtualBoard bare = io.bootrig.board.VirtualBoard.builder()
-                .console(io.bootrig.board.ConsoleKind.NONE).build()) {
+        try (VirtualBoard bare = VirtualBoard.builder()
+                .console(ConsoleKind.NONE).build()) {
             BoardProgrammer programmer = new BoardProgrammer(bare);
             bare.powerOff();
             programmer.enableTrustZone();
@@ -147,7 +170,7 @@ class WolfBootModelTest {
             programmer.programNonSecure(LmsBoard.BOOT, TestFixtures.read(TestFixtures.virtualBoard("image_v1_signed.bin")));
             bare.powerOn();
 
-            org.awaitility.Awaitility.await().atMost(io.bootrig.board.SerialClient.WAIT)
+            await().atMost(SerialClient.WAIT)
                     .until(() -> bare.firmware().state().startsWith("panic"));
             assertThat(bare.firmware().state()).contains("BOOT rejected").contains("no key");
         }

@@ -164,7 +164,7 @@ class XmodemReceiverModelTest {
 
             assertThat(sender.sendPacket(1, XmodemSender.blocks(V2).get(0))).isEqualTo(CAN);
 
-            assertThat(board.console().awaitText(mark, "cmd> ")).endsWith(new String(cans(10), java.nio.charset.StandardCharsets.ISO_8859_1)
+            assertThat(board.console().awaitText(mark, "cmd> ")).endsWith(String.valueOf((char) CAN).repeat(10)
                     + "Error writing to flash\r\n" + "\r".repeat(10) + "End of transfer. ret: -1\r\nTransfer failed\r\n"
                     + ExpectedConsole.PROMPT);
         }
@@ -191,11 +191,5 @@ class XmodemReceiverModelTest {
     /** What the receiver sends during a clean transfer: the first NAK, one ACK per block, the ACK of EOT. */
     private static String replies(byte[] image) {
         return (char) NAK + String.valueOf((char) ACK).repeat(XmodemSender.blocks(image).size() + 1);
-    }
-
-    private static byte[] cans(int count) {
-        byte[] bytes = new byte[count];
-        Arrays.fill(bytes, (byte) CAN);
-        return bytes;
     }
 }
