@@ -10,13 +10,13 @@ import java.util.Locale;
 
 /**
  * Armed faults and their triggers. Power cuts strike when a firmware model reaches the matching
- * {@link FaultPoint}; the power then stays off until the control channel turns it on. UART
+ * {@link FaultPoint} (the firmware runner then cuts the power, which stays off until the control
+ * channel turns it on). UART
  * corruption acts on the line at once. Every fault stays listed, armed or triggered, until
  * {@link #clear()}, so a test can tell a fault that never happened from one that did.
  */
 public final class FaultInjector implements FaultHooks {
     private final Uart uart;
-    private final Runnable powerCut;
     private final List<Armed> armed = new ArrayList<>();
 
     private static final class Armed {
@@ -38,9 +38,8 @@ public final class FaultInjector implements FaultHooks {
         }
     }
 
-    FaultInjector(Uart uart, Runnable powerCut) {
+    FaultInjector(Uart uart) {
         this.uart = uart;
-        this.powerCut = powerCut;
     }
 
     /**
@@ -98,20 +97,16 @@ public final class FaultInjector implements FaultHooks {
     }
 
     @Override
-    public void reached(FaultPoint point, long value) {
+    public synchronized boolean reached(FaultPoint point, long value) {
         boolean cut = false;
-        synchronized (this) {
-            for (Armed fault : armed) {
-                if (!fault.triggered && fault.point == point && (point != FaultPoint.XMODEM_BLOCK || fault.block == value)) {
-                    fault.triggered = true;
-                    fault.detail = "power cut at " + describe(point, value);
-                    cut = true;
-                }
+        for (Armed fault : armed) {
+            if (!fault.triggered && fault.point == point && (point != FaultPoint.XMODEM_BLOCK || fault.block == value)) {
+                fault.triggered = true;
+                fault.detail = "power cut at " + describe(point, value);
+                cut = true;
             }
         }
-        if (cut) {
-            powerCut.run();
-        }
+        return cut;
     }
 
     private Armed armCorruption(List<String> arguments) {

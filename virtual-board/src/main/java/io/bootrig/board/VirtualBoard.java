@@ -24,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A simulated NUCLEO-H563ZI: the STM32H563 SoC behind its debug port (OpenOCD reaches it through
@@ -50,7 +51,7 @@ public final class VirtualBoard implements AutoCloseable {
         this.name = builder.name;
         this.soc = soc;
         this.uart = new Uart(console, builder.lineSpeed);
-        this.faults = new FaultInjector(uart, this::powerOff);
+        this.faults = new FaultInjector(uart);
         this.firmware = new FirmwareRunner(new FirmwareEnvironment(soc, this::bootConfig, uart, leds, this::systemReset,
                 faults, new SecureRandom(), builder.xmodemTimeout));
         ResetLine resetLine = cause -> {
@@ -154,7 +155,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     /** A system reset (the NRST button): the debug domain survives, the core boots again. */
     public void reset() {
-        systemReset("NRST");
+        systemReset("NRST", () -> true);
     }
 
     public BoardStatus status() {
@@ -187,9 +188,9 @@ public final class VirtualBoard implements AutoCloseable {
         }
     }
 
-    private void systemReset(String cause) {
+    private void systemReset(String cause, BooleanSupplier requesterAlive) {
         synchronized (power) {
-            if (closed || !firmware.powered()) {
+            if (closed || !firmware.powered() || !requesterAlive.getAsBoolean()) {
                 return;
             }
             firmware.systemResetStarting();

@@ -110,7 +110,7 @@ class FaultInjectionTest {
 
     @Test
     void uartCorruptionGarblesHostBytesAndXmodemRecoversByResending() throws Exception {
-        try (LmsBoard board = LmsBoard.provisioned("image_v1_signed.bin")) {
+        try (LmsBoard board = LmsBoard.provisioned("image_v1_signed.bin", CALM)) {
             board.bootToPrompt();
             int mark = startUpdate(board);
             board.board().faults().arm(FaultKind.UART_CORRUPT, List.of("500", "rx"));

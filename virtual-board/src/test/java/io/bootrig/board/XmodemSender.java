@@ -14,6 +14,7 @@ public final class XmodemSender {
     public static final int CAN = 0x18;
     public static final int PAD = 0x1A;
     private static final Duration REPLY = Duration.ofSeconds(20);
+    private static final int MAX_RESENDS = 100;
 
     private final SerialClient port;
 
@@ -94,7 +95,9 @@ public final class XmodemSender {
         packets.add(new byte[] {EOT});
         for (byte[] packet : packets) {
             while (send(packet) != ACK) {
-                resends++;
+                if (++resends > MAX_RESENDS) {
+                    throw new AssertionError("more than " + MAX_RESENDS + " resends");
+                }
             }
         }
         return resends;

@@ -98,6 +98,25 @@ public final class FirmwareRunner implements RunStateListener, AutoCloseable {
         }
     }
 
+    /** A power cut a fault struck in {@code run}; nothing if that run has already ended. */
+    void powerCut(Run run) {
+        synchronized (lock) {
+            if (run.aborted) {
+                return;
+            }
+            powered = false;
+            endRunLocked("powered off");
+            lock.notifyAll();
+        }
+    }
+
+    /** A system reset the run requested; nothing if the run has ended by the time the board takes it. */
+    void systemReset(Run run, String cause) {
+        checkAlive(run);
+        environment.resets().systemReset(cause, () -> !run.aborted);
+        throw FirmwareAborted.INSTANCE;
+    }
+
     /** Power is back; the board then applies the power-on reset that boots the core. */
     public void powerOn() {
         synchronized (lock) {

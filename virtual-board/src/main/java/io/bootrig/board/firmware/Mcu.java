@@ -158,15 +158,16 @@ public final class Mcu {
 
     /** AIRCR.SYSRESETREQ: the board resets; this run ends. */
     public FirmwareAborted systemReset(String cause) {
-        runner.checkAlive(run);
-        runner.environment().resets().systemReset(cause);
+        runner.systemReset(run, cause);
         throw FirmwareAborted.INSTANCE;
     }
 
     /** An armed fault may strike here (a power cut ends the run). */
     public void faultPoint(FaultPoint point, long value) {
         runner.checkAlive(run);
-        runner.environment().faults().reached(point, value);
+        if (runner.environment().faults().reached(point, value)) {
+            runner.powerCut(run);
+        }
         runner.checkAlive(run);
     }
 

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** The test application's `update` command and its XMODEM receiver (wolfboot.md f.4, f.5) through the pty. */
 class XmodemReceiverModelTest {
-    /** Long enough that a scripted sender never sees an idle NAK in the middle of a transfer. */
+    /**
+     * The XMODEM timeout: long enough that a scripted sender never meets an idle NAK it did not
+     * wait for (a sender that takes such a NAK for a rejection resends, and the receiver NAKs the
+     * duplicate forever).
+     */
     private static final Duration CALM = Duration.ofMillis(500);
     private static final byte[] V2 = TestFixtures.read(TestFixtures.virtualBoard("image_v2_signed.bin"));
     private static final String TAIL_OK = "\r".repeat(10) + "End of transfer. ret: 0\r\nTransfer succeeded\r\n"
@@ -70,7 +74,7 @@ class XmodemReceiverModelTest {
 
     @Test
     void aStalledPartialPacketIsDroppedAndTheNextIdlePeriodSolicitsAgain() throws Exception {
-        try (LmsBoard board = LmsBoard.provisioned("image_v1_signed.bin", LmsBoard.XMODEM_TIMEOUT)) {
+        try (LmsBoard board = LmsBoard.provisioned("image_v1_signed.bin", CALM)) {
             board.bootToPrompt();
             startUpdate(board);
             XmodemSender sender = new XmodemSender(board.console());
@@ -87,7 +91,7 @@ class XmodemReceiverModelTest {
 
     @Test
     void canIsNotHandledItStartsAPacketThatIsDropped() throws Exception {
-        try (LmsBoard board = LmsBoard.provisioned("image_v1_signed.bin", LmsBoard.XMODEM_TIMEOUT)) {
+        try (LmsBoard board = LmsBoard.provisioned("image_v1_signed.bin", CALM)) {
             board.bootToPrompt();
             startUpdate(board);
             XmodemSender sender = new XmodemSender(board.console());
