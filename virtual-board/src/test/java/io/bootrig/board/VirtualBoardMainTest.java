@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +27,7 @@ class VirtualBoardMainTest {
     Path tmp;
 
     private final List<Process> started = new ArrayList<>();
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
     private final List<String> stderr = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -117,34 +117,30 @@ class VirtualBoardMainTest {
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).start();
         started.add(process);
-        Thread errors = new Thread(() -> collect(process), "board-stderr-" + process.pid());
-        errors.setDaemon(true);
-        errors.start();
+        collect(process.getInputStream(), stdout, "board-stdout-" + process.pid());
+        collect(process.getErrorStream(), stderr, "board-stderr-" + process.pid());
         return process;
     }
 
-    private void collect(Process process) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                stderr.add(line);
+    private static void collect(InputStream stream, List<String> lines, String name) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("[" + name + ": " + e + "]");
             }
-        } catch (IOException e) {
-            stderr.add("[stderr reader: " + e + "]");
-        }
+        }, name);
+        reader.setDaemon(true);
+        reader.start();
     }
 
+    /** The one line the board prints once ready. */
     private JsonNode readyLine(Process process) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(line).as("the ready line; stderr: " + String.join("\n", stderr)).isNotNull();
-        assertThat(Files.exists(Path.of("/proc", Long.toString(process.pid())))).isTrue();
-        return ControlClient.parse(line);
+        await().atMost(WAIT).until(() -> !stdout.isEmpty() || !process.isAlive());
+        assertThat(stdout).as("the ready line; stderr: " + String.join("\n", stderr)).hasSize(1);
+        return ControlClient.parse(stdout.get(0));
     }
 }
