@@ -48,4 +48,24 @@ class OpenOcdFirmwareTest {
             }
         }
     }
+
+    @Test
+    void withThePowerOffTheSystemBusAnswersWithErrorsAndAfterPowerOnAgain() throws Exception {
+        try (VirtualBoard board = VirtualBoard.builder().console(ConsoleKind.NONE).build()) {
+            OpenOcd openOcd = OpenOcd.start(board.debugPort());
+            try (TclRpc tcl = TclRpc.connect(openOcd)) {
+                assertThat(tcl.call("halt").ok()).isTrue();
+                assertThat(tcl.capture("mdw 0x08FFF800")).contains("0x08fff800: ");
+
+                board.powerOff();
+                assertThat(tcl.call("mdw 0x08FFF800").ok()).isFalse();
+
+                board.powerOn();
+                assertThat(tcl.call("reset halt").ok()).isTrue();
+                assertThat(tcl.capture("mdw 0x08FFF800")).contains("0x08fff800: ");
+            } finally {
+                openOcd.close();
+            }
+        }
+    }
 }

@@ -44,6 +44,8 @@ class WolfBootModelTest {
                     "Flash banks are swapped.\r\nFirmware version : 0x2\r\nCurrent firmware state: NEW\r\n"
                             + "Backup firmware version : 0x1\r\nUpdate state: NEW\r\nUpdate image older than current.\r\n");
             assertThat(board.board().soc().banksSwapped()).isTrue();
+            assertThat(board.board().soc().optionBytes().secureWatermarkEnd(1)).as("SECWM1 now the UPDATE bank").isEqualTo(0x7F);
+            assertThat(board.board().soc().optionBytes().secureWatermarkEnd(2)).as("SECWM2 now wolfBoot only").isEqualTo(0x2F);
             byte[] wolfBoot = TestFixtures.read(TestFixtures.virtualBoard("wolfboot-lms.bin"));
             assertThat(board.board().soc().readFlashBank(2, 0, wolfBoot.length)).as("fork_bootloader's copy").isEqualTo(wolfBoot);
             assertThat(board.board().bootCount() - boots).as("the swap's reset makes it two boots").isEqualTo(2);
