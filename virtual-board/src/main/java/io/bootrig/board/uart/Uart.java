@@ -1,0 +1,100 @@
+package io.bootrig.board.uart;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * USART3 and the line to the host: what the firmware transmits goes to the console endpoint, what
+ * the host sends reaches the firmware's receive handler. Both directions are paced at the line
+ * speed (a byte reaches the firmware when its stop bit would end; a firmware that writes faster
+ * than the line waits, see {@link #reserveTransmit()}), and either may be corrupted by a fault.
+ * Without a receive handler (USART not initialised, no firmware) received bytes are lost.
+ */
+public final class Uart implements HostBytes, AutoCloseable {
+    private final ConsoleEndpoint console;
+    private final LineSpeed speed;
+    private final LinePacer transmitLine;
+    private final LinePacer receiveLine;
+    private volatile ReceiveHandler receiver;
+    private volatile LineCorruption receiveCorruption;
+    private volatile LineCorruption transmitCorruption;
+    private volatile boolean closed;
+
+    public Uart(ConsoleEndpoint console, LineSpeed speed) {
+        this.console = console;
+        this.speed = speed;
+        this.transmitLine = new LinePacer(speed);
+        this.receiveLine = new LinePacer(speed);
+    }
+
+    /** Starts taking host input from the console. */
+    public void start() {
+        console.start(this);
+    }
+
+    public LineSpeed speed() {
+        return speed;
+    }
+
+    public ConsoleEndpoint console() {
+        return console;
+    }
+
+    /** Reserves the transmit line for one byte: the System.nanoTime at which the firmware may hand it over. */
+    public long reserveTransmit() {
+        return transmitLine.reserve(System.nanoTime());
+    }
+
+    /** Bytes the firmware has handed to the transmitter (after {@link #reserveTransmit()} for each). */
+    public void transmit(byte[] bytes, int length) {
+        LineCorruption corruption = transmitCorruption;
+        if (corruption != null) {
+            for (int i = 0; i < length; i++) {
+                bytes[i] = corruption.apply(bytes[i]);
+            }
+        }
+        console.write(bytes, length);
+    }
+
+    /** The firmware's receive interrupt, or null when nothing listens (reset, no firmware). */
+    public void receiver(ReceiveHandler handler) {
+        this.receiver = handler;
+    }
+
+    /** Corrupts bytes from the host to the board; null stops it. */
+    public void corruptReceived(LineCorruption corruption) {
+        this.receiveCorruption = corruption;
+    }
+
+    /** Corrupts bytes from the board to the host; null stops it. */
+    public void corruptTransmitted(LineCorruption corruption) {
+        this.transmitCorruption = corruption;
+    }
+
+    @Override
+    public void received(byte[] bytes, int length) {
+        for (int i = 0; i < length && !closed; i++) {
+            LineCorruption corruption = receiveCorruption;
+            byte b = corruption == null ? bytes[i] : corruption.apply(bytes[i]);
+            long arrival = receiveLine.reserve(System.nanoTime()) + receiveLine.byteNanos();
+            awaitArrival(arrival);
+            ReceiveHandler handler = receiver;
+            if (handler != null) {
+                handler.received(b);
+            }
+        }
+    }
+
+    private void awaitArrival(long arrival) {
+        long left;
+        while (!closed && (left = arrival - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, left);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        receiver = null;
+        console.close();
+    }
+}
