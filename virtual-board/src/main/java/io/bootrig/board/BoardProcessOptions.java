@@ -12,10 +12,12 @@ import java.time.Duration;
  * @param lineSpeed     the console's baud rate, or unpaced
  * @param console       pty or tcp (or none)
  * @param xmodemTimeout the test application's XMODEM timeout
+ * @param detached      run until quit or SIGTERM, ignoring stdin (for `rig sim start`)
  */
-record BoardProcessOptions(Path state, String name, LineSpeed lineSpeed, ConsoleKind console, Duration xmodemTimeout) {
+record BoardProcessOptions(Path state, String name, LineSpeed lineSpeed, ConsoleKind console, Duration xmodemTimeout,
+        boolean detached) {
     static final String USAGE = "usage: VirtualBoardMain --state DIR [--name sim-1] [--baud N|unpaced] "
-            + "[--console pty|tcp|none] [--xmodem-timeout-ms N]";
+            + "[--console pty|tcp|none] [--xmodem-timeout-ms N] [--detached]";
 
     /** @throws IllegalArgumentException with a message naming the bad option */
     static BoardProcessOptions parse(String[] args) {
@@ -24,10 +26,15 @@ record BoardProcessOptions(Path state, String name, LineSpeed lineSpeed, Console
         LineSpeed lineSpeed = LineSpeed.DEFAULT;
         ConsoleKind console = ConsoleKind.PTY;
         Duration xmodemTimeout = Duration.ofSeconds(1);
+        boolean detached = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 throw new IllegalArgumentException(USAGE);
+            }
+            if (option.equals("--detached")) {
+                detached = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value; " + USAGE);
@@ -45,7 +52,7 @@ record BoardProcessOptions(Path state, String name, LineSpeed lineSpeed, Console
         if (state == null) {
             throw new IllegalArgumentException("--state DIR is required; " + USAGE);
         }
-        return new BoardProcessOptions(state, name, lineSpeed, console, xmodemTimeout);
+        return new BoardProcessOptions(state, name, lineSpeed, console, xmodemTimeout, detached);
     }
 
     private static long positive(String option, String value) {

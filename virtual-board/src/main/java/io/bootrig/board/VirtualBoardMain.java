@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code {"name":"sim-1","debugPort":N,"console":"/dev/pts/7","controlPort":M,"pid":P,"state":"DIR"}},
  * and serves the control protocol ({@link ControlCommands}) on 127.0.0.1:M. It ends, closing the
  * console and the ports and saving the state, on {@code quit}, on end of stdin (so it does not
- * outlive a parent that holds its stdin) and on SIGTERM. Exit codes: 0 ended cleanly, 2 bad
+ * outlive a parent that holds its stdin; not with {@code --detached}) and on SIGTERM. Exit codes: 0 ended cleanly, 2 bad
  * usage, 3 the board could not start (e.g. the state directory is in use).
  */
 public final class VirtualBoardMain {
@@ -63,12 +63,14 @@ public final class VirtualBoardMain {
                 .put("pid", ProcessHandle.current().pid())
                 .put("state", options.state().toString()));
         stdout.flush();
-        Thread stdinWatch = new Thread(() -> {
-            drain(stdin);
-            stop.countDown();
-        }, "board-stdin");
-        stdinWatch.setDaemon(true);
-        stdinWatch.start();
+        if (!options.detached()) {
+            Thread stdinWatch = new Thread(() -> {
+                drain(stdin);
+                stop.countDown();
+            }, "board-stdin");
+            stdinWatch.setDaemon(true);
+            stdinWatch.start();
+        }
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rig", mixinStandardHelpOptions = true, versionProvider = RigCli.Version.class,
         description = "bootrig: drive wolfBoot-protected STM32H5 boards (or the virtual board) and check wolfBoot artefacts.",
         subcommands = {ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, ConsoleCommand.class,
-                XmodemCommand.class, DemoCommand.class,
+                XmodemCommand.class, SimCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / accepted", "1:a check failed / rejected", "2:bad usage or bad input",
