@@ -14,9 +14,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         err.println("rig demo: not built yet.");
-        err.println("  built:     wolfBoot formats and crypto (rig image ..., rig keystore ..., rig config show)");
-        err.println("  not built: the virtual board, the OpenOCD driver, the console/XMODEM link and the provisioning");
-        err.println("             and update flows that the demo runs; until they exist there is nothing to demonstrate.");
+        err.println("  built:     wolfBoot formats and crypto (rig image, rig keystore, rig config), the virtual board");
+        err.println("             (rig sim), the OpenOCD driver and STM32H5 operations, the console and XMODEM");
+        err.println("             (rig console, rig xmodem)");
+        err.println("  not built: board inventory and leases, and the provisioning and update flows the demo runs;");
+        err.println("             until they exist there is nothing to demonstrate.");
         return ExitCode.INFRASTRUCTURE;
     }
 }
