@@ -22,7 +22,8 @@ import java.util.Optional;
 final class ControlCommands {
     static final String USAGE = "status | power on|off|cycle | reset | fault power-cut-at-block N | "
             + "fault power-cut-after-trigger | fault power-cut-during-swap [staged|committed] | "
-            + "fault uart-corrupt N [rx|tx|both] | fault clear | fault list | quit | help";
+            + "fault power-cut-after-bytes N | fault power-cut-after-flash-ops N | "
+            + "fault uart-corrupt N [rx|tx|both] | fault uart-drop RATE SEED | fault clear | fault list | quit | help";
 
     /** The reply line, and whether the process should end once it is sent. */
     record Reply(String line, boolean quit) {

@@ -10,8 +10,17 @@ public enum FaultKind {
     POWER_CUT_AFTER_TRIGGER("power-cut-after-trigger"),
     /** Power cut during wolfBoot's bank swap. Argument: "staged" (before OPTSTRT) or "committed" (after it, the default). */
     POWER_CUT_DURING_SWAP("power-cut-during-swap"),
+    /** Power cut right after the Nth byte from the host (counted from arming) has reached the firmware. Argument: N. */
+    POWER_CUT_AFTER_BYTES("power-cut-after-bytes"),
+    /**
+     * Power cut right after the Nth completed flash operation (counted from arming): a quad-word
+     * programmed, an erase, an OTP half-word written, an option-byte commit. Argument: N.
+     */
+    POWER_CUT_AFTER_FLASH_OPS("power-cut-after-flash-ops"),
     /** Every Nth byte on the console line inverted. Arguments: N, then "rx" (host to board, the default), "tx" or "both". */
-    UART_CORRUPT("uart-corrupt");
+    UART_CORRUPT("uart-corrupt"),
+    /** Host bytes lost, each with probability RATE, drawn from java.util.Random(SEED). Arguments: RATE (0..1), SEED. */
+    UART_DROP("uart-drop");
 
     private final String label;
 

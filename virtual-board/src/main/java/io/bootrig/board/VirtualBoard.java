@@ -51,7 +51,7 @@ public final class VirtualBoard implements AutoCloseable {
         this.name = builder.name;
         this.soc = soc;
         this.uart = new Uart(console, builder.lineSpeed);
-        this.faults = new FaultInjector(uart);
+        this.faults = new FaultInjector(uart, soc, this::faultPowerCut);
         this.firmware = new FirmwareRunner(new FirmwareEnvironment(soc, this::bootConfig, uart, leds, this::systemReset,
                 faults, new SecureRandom(), builder.xmodemTimeout));
         ResetLine resetLine = cause -> {
@@ -143,6 +143,22 @@ public final class VirtualBoard implements AutoCloseable {
             soc.powerOn();
             debug.applyReset(ResetKind.POWER_ON);
         }
+    }
+
+    /**
+     * A power cut struck by a fault on the line's thread or in a flash listener. A listener runs
+     * holding the SoC's lock, which firmware runs take inside the runner's: a run's own thread
+     * (holding both) cuts at once, any other holder of the SoC's lock (the debugger) from a thread
+     * of its own.
+     */
+    private void faultPowerCut() {
+        if (!Thread.holdsLock(soc) || firmware.holdsGate()) {
+            firmware.powerOff();
+            return;
+        }
+        Thread cut = new Thread(firmware::powerOff, "fault power cut");
+        cut.setDaemon(true);
+        cut.start();
     }
 
     /** Cuts and restores power. */

@@ -75,6 +75,17 @@ class ControlServerTest {
         assertThat(status.get("faults")).hasSize(3);
         assertThat(status.get("faults").get(1).get("argument").asText()).isEqualTo("7 both");
 
+        JsonNode counted = client.call("fault power-cut-after-flash-ops 1000000");
+        assertThat(counted.get("faults").get(3).get("state").asText()).isEqualTo("armed");
+        client.call("fault power-cut-after-bytes 1000000");
+        JsonNode drop = client.call("fault uart-drop 0.25 99");
+        assertThat(drop.get("faults")).hasSize(6);
+        assertThat(drop.get("faults").get(5).get("argument").asText()).isEqualTo("0.25 99");
+        assertThat(drop.get("faults").get(5).get("state").asText()).isEqualTo("armed");
+
+        assertThat(client.call("fault uart-drop 1.5 1").get("error").asText()).contains("between 0 and 1");
+        assertThat(client.call("fault uart-drop 0.5").get("error").asText()).contains("RATE SEED");
+        assertThat(client.call("fault power-cut-after-bytes 0").get("error").asText()).contains("at least 1");
         assertThat(client.call("fault uart-corrupt 0").get("error").asText()).contains("at least 1");
         assertThat(client.call("fault power-cut-during-swap later").get("error").asText()).contains("staged");
         assertThat(client.call("fault gremlins").get("error").asText()).contains("unknown fault");

@@ -98,6 +98,11 @@ public final class FirmwareRunner implements RunStateListener, AutoCloseable {
         }
     }
 
+    /** Whether the calling thread is a run inside the gate (a bus access, an interrupt). */
+    public boolean holdsGate() {
+        return Thread.holdsLock(lock);
+    }
+
     /** A power cut a fault struck in {@code run}; nothing if that run has already ended. */
     void powerCut(Run run) {
         synchronized (lock) {

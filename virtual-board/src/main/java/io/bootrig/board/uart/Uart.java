@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
  * USART3 and the line to the host: what the firmware transmits goes to the console endpoint, what
  * the host sends reaches the firmware's receive handler. Both directions are paced at the line
  * speed (a byte reaches the firmware when its stop bit would end; a firmware that writes faster
- * than the line waits, see {@link #reserveTransmit()}), and either may be corrupted by a fault.
+ * than the line waits, see {@link #reserveTransmit()}), and faults may corrupt
+ * either direction, or lose or count the host's bytes.
  * Without a receive handler (USART not initialised, no firmware) received bytes are lost.
  */
 public final class Uart implements HostBytes, AutoCloseable {
@@ -17,6 +18,8 @@ public final class Uart implements HostBytes, AutoCloseable {
     private volatile ReceiveHandler receiver;
     private volatile LineCorruption receiveCorruption;
     private volatile LineCorruption transmitCorruption;
+    private volatile ByteDrop receiveDrop;
+    private volatile ByteCountdown receiveCountdown;
     private volatile boolean closed;
 
     public Uart(ConsoleEndpoint console, LineSpeed speed) {
@@ -70,6 +73,16 @@ public final class Uart implements HostBytes, AutoCloseable {
         this.transmitCorruption = corruption;
     }
 
+    /** Loses bytes from the host to the board; null stops it. */
+    public void dropReceived(ByteDrop drop) {
+        this.receiveDrop = drop;
+    }
+
+    /** Counts bytes from the host to the board (dropped ones too); null stops it. */
+    public void countReceived(ByteCountdown countdown) {
+        this.receiveCountdown = countdown;
+    }
+
     @Override
     public void received(byte[] bytes, int length) {
         for (int i = 0; i < length && !closed; i++) {
@@ -77,9 +90,15 @@ public final class Uart implements HostBytes, AutoCloseable {
             byte b = corruption == null ? bytes[i] : corruption.apply(bytes[i]);
             long arrival = receiveLine.reserve(System.nanoTime()) + receiveLine.byteNanos();
             awaitArrival(arrival);
+            ByteDrop drop = receiveDrop;
+            boolean lost = drop != null && drop.drops();
             ReceiveHandler handler = receiver;
-            if (handler != null) {
+            if (handler != null && !lost) {
                 handler.received(b);
+            }
+            ByteCountdown countdown = receiveCountdown;
+            if (countdown != null) {
+                countdown.byteReceived();
             }
         }
     }
