@@ -50,9 +50,15 @@ public final class FirmwareBuilds {
 
     /** The test application built with this config: linked at BOOT + IMAGE_HEADER_SIZE. */
     public static VirtualFirmware testApp(WolfBootConfig config) throws FormatException {
+        return testApp(config, TestAppBehaviour.NORMAL);
+    }
+
+    /** The test application built with this config and these misbehaviours switched on. */
+    public static VirtualFirmware testApp(WolfBootConfig config, TestAppBehaviour behaviour) throws FormatException {
         PartitionLayout layout = config.layout();
         Map<String, String> parameters = new LinkedHashMap<>(config.entries());
         parameters.put("APP", APPLICATION);
+        parameters.putAll(behaviour.parameters());
         return new VirtualFirmware(FirmwareKind.TEST_APP, layout.entryPoint(), APPLICATION_STACK_TOP, parameters);
     }
 

@@ -25,18 +25,23 @@ final class TestApplication {
     }
 
     private final PartitionLayout layout;
+    private final TestAppBehaviour behaviour;
     private final SecureServices secure;
     private Mcu mcu;
     private SerialConsole console;
     private List<Command> commands;
 
-    TestApplication(PartitionLayout layout, SecureServices secure) {
+    TestApplication(PartitionLayout layout, TestAppBehaviour behaviour, SecureServices secure) {
         this.layout = layout;
+        this.behaviour = behaviour;
         this.secure = secure;
     }
 
     void run(Mcu board) {
         this.mcu = board;
+        if (behaviour.crashesAtBoot()) {
+            throw mcu.hang(FirmwareKind.TEST_APP, "hard fault: crashed at boot (CRASHES_AT_BOOT=1)");
+        }
         this.console = new SerialConsole(board);
         this.commands = List.of(
                 new Command("help", "shows this help message", line -> help()),
@@ -118,7 +123,9 @@ final class TestApplication {
     }
 
     private void success() {
-        secure.success();
+        if (!behaviour.neverConfirms()) {
+            secure.success();
+        }
         console.print("update success confirmed.\r\n");
     }
 

@@ -189,7 +189,8 @@ final class WolfBoot {
         } catch (FormatException e) {
             throw mcu.hang(FirmwareActivity.NONE, "unreadable test-app descriptor: " + e.getMessage());
         }
-        new TestApplication(applicationLayout, new SecureServices(library, keys)).run(mcu);
+        new TestApplication(applicationLayout, TestAppBehaviour.of(application.get().parameters()),
+                new SecureServices(library, keys)).run(mcu);
     }
 
     private static FirmwareAborted panic(Mcu mcu, String why) {

@@ -82,12 +82,12 @@ public final class FixtureGenerator {
         }
     }
 
-    private static LmsSigningKey copyKey(Path from, Path to) throws Exception {
+    static LmsSigningKey copyKey(Path from, Path to) throws Exception {
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         return LmsSigningKey.open(to);
     }
 
-    private static byte[] sign(byte[] payload, LmsSigningKey key, long version, int partitionId, PartitionLayout layout)
+    static byte[] sign(byte[] payload, LmsSigningKey key, long version, int partitionId, PartitionLayout layout)
             throws Exception {
         SignRequest request = new SignRequest(version, OptionalLong.of(TIMESTAMP), partitionId, layout.hash(),
                 OptionalInt.of(layout.headerSize()), List.of());
