@@ -47,11 +47,13 @@ final class TestApplication {
                 new Command("help", "shows this help message", line -> help()),
                 new Command("info", "display information about the system and partitions", line -> info()),
                 new Command("success", "confirm a successful update", line -> success()),
-                new Command("pkcs11", "enable and test crypto calls with PKCS11 in secure mode", line -> notModelled("pkcs11")),
+                new Command("pkcs11", "enable and test crypto calls with PKCS11 in secure mode",
+                        line -> console.print(WolfCryptDemoText.PKCS11)),
                 new Command("random", "generate a random number", line -> random()),
                 new Command("timestamp", "print the current systick/timestamp", line -> timestamp()),
-                new Command("benchmark", "run the wolfCrypt benchmark", line -> notModelled("benchmark")),
-                new Command("test", "run the wolfCrypt test", line -> notModelled("test")),
+                new Command("benchmark", "run the wolfCrypt benchmark",
+                        line -> console.print(WolfCryptDemoText.BENCHMARK)),
+                new Command("test", "run the wolfCrypt test", line -> console.print(WolfCryptDemoText.TEST)),
                 new Command("update", "update the firmware via XMODEM", line -> update()),
                 new Command("reboot", "reboot the system", line -> reboot()));
         mcu.activity(FirmwareKind.TEST_APP, "starting");
@@ -141,10 +143,6 @@ final class TestApplication {
         console.printf("Current timestamp: %d.%03d\r\n", millis / 1000, millis % 1000);
         console.printf("Current systick: %d\r\n", millis & 0xFFFF_FFFFL);
         console.printf("VTOR: 0x%08x\r\n", layout.entryPoint());
-    }
-
-    private void notModelled(String name) {
-        console.printf("%s: not modelled by the virtual board\r\n", name);
     }
 
     /** cmd_update_xmodem. */

@@ -67,6 +67,19 @@ class TestApplicationModelTest {
     }
 
     @Test
+    void benchmarkTestAndPkcs11PrintWolfCryptStyleTextAndReturnToThePrompt() {
+        assertThat(board.command("benchmark")).startsWith("benchmark\r\n" + "-".repeat(78) + "\r\n wolfSSL version ")
+                .contains("wolfCrypt Benchmark (block bytes 1024, min 1.0 sec each)\r\n")
+                .containsPattern("SHA-256 +\\d+ MiB took \\d\\.\\d{3} seconds, +\\d+\\.\\d{3} MiB/s\r\n")
+                .endsWith("Benchmark complete\r\n" + ExpectedConsole.PROMPT);
+        assertThat(board.command("test")).startsWith("test\r\n").contains("SHA-256  test passed!\r\n")
+                .contains("ECC      test passed!\r\n").endsWith("Test complete\r\n" + ExpectedConsole.PROMPT);
+        assertThat(board.command("pkcs11")).startsWith("pkcs11\r\nPKCS11 test in secure mode\r\n")
+                .contains("C_Sign (ECDSA, SHA-256 digest): OK").contains("C_Verify: OK\r\n")
+                .endsWith("PKCS11 test: SUCCESS\r\n" + ExpectedConsole.PROMPT);
+    }
+
+    @Test
     void theGreenLedGoesOffOnceTheReceiveBufferIsConsumed() {
         board.command("help");
 
