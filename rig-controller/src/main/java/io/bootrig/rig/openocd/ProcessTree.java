@@ -41,7 +41,16 @@ public final class ProcessTree {
                 h.destroyForcibly();
             }
         }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) {
+            if (h.isAlive()) {
+                h.destroyForcibly();
+                try {
+                    h.onExit().get(2, TimeUnit.SECONDS);
+                } catch (Exception stillDying) {
+                    // SIGKILL cannot be refused; the kernel finishes it without us
+                }
+            }
+        }
         LIVE.remove(p);
     }
 }

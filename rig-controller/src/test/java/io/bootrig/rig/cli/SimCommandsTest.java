@@ -32,7 +32,8 @@ class SimCommandsTest {
             Rig stop = Rig.run("sim", "stop", "--name", "sim-a", "--state", dir);
             assertThat(stop.out()).contains("stopped");
         }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         assertThat(Files.exists(tmp.resolve("sim-a/process.json"))).isFalse();
         assertThat(Files.list(tmp.resolve("sim-a/flash")).count()).as("flash state kept").isPositive();
         assertThat(Rig.run("sim", "status", "--name", "sim-a", "--state", dir).out()).contains("not running");

@@ -30,7 +30,8 @@ class OpenOcdTest {
             Awaitility.await().atMost(Duration.ofSeconds(5))
                     .until(() -> ocd.log().text().contains("telnet server disabled"));
         }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
 
     @Test

@@ -150,7 +150,8 @@ class Stm32h5OperationsTest {
             assertThatThrownBy(() -> t.chip.program(big, 0x08000000L, ProgressListener.NONE))
                     .isInstanceOf(OpenOcdException.class);
             killer.join();
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         }
     }
 
