@@ -56,9 +56,7 @@ final class SimBoards {
             return Optional.empty();
         }
         try {
-            JsonNode j = JSON.readTree(f.toFile());
-            Running r = new Running(j.get("name").asText(), j.get("debugPort").asInt(), j.get("console").asText(),
-                    j.get("controlPort").asInt(), j.get("pid").asLong(), dir);
+            Running r = parse(Files.readString(f), dir);
             if (ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 return Optional.of(r);
             }

@@ -1,7 +1,10 @@
 package io.bootrig.rig.stm32h5;
 
+import static io.bootrig.rig.openocd.Tcl.hex;
+
 import io.bootrig.rig.openocd.OpenOcd;
 import io.bootrig.rig.openocd.OpenOcdException;
+import io.bootrig.rig.openocd.Tcl;
 import io.bootrig.rig.openocd.TclErrorException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -264,7 +267,7 @@ public final class Stm32h5 {
     }
 
     public void writeWords(long address, long... words) throws OpenOcdException, TargetOperationException {
-        String list = String.join(" ", Arrays.stream(words).mapToObj(Stm32h5::hex).toList());
+        String list = String.join(" ", Arrays.stream(words).mapToObj(Tcl::hex).toList());
         run("write", "write_memory", hex(address), 32, list);
     }
 
@@ -295,10 +298,6 @@ public final class Stm32h5 {
             m.put(t[i], Long.decode(t[i + 1]));
         }
         return m;
-    }
-
-    static String hex(long v) {
-        return String.format("0x%08x", v);
     }
 
     private static byte[] sha256(byte[] b) {

@@ -1,8 +1,8 @@
 package io.bootrig.rig.cli;
 
 import java.io.PrintWriter;
+import io.bootrig.rig.TestEnvironment;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Runs the rig CLI in-process and captures its exit code and output. */
@@ -15,16 +15,7 @@ record Rig(int exit, String out, String err) {
     }
 
     static Path root() {
-        String prop = System.getProperty("bootrig.root");
-        if (prop != null && Files.isDirectory(Path.of(prop, "fixtures"))) {
-            return Path.of(prop);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("fixtures")) && Files.exists(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root");
+        return TestEnvironment.root();
     }
 
     static String vector(String rel) {

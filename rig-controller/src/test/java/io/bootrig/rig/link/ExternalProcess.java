@@ -2,11 +2,13 @@ package io.bootrig.rig.link;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.bootrig.rig.openocd.ProcessTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,16 +77,7 @@ public final class ExternalProcess implements AutoCloseable {
     /** Destroys the process and its descendants: SIGTERM, then SIGKILL for whatever is still alive after 5 s. */
     @Override
     public void close() {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        for (ProcessHandle h : tree) {
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                h.destroyForcibly();
-            }
-        }
+        ProcessTree.kill(process, Duration.ofSeconds(5));
         try {
             process.waitFor(5, TimeUnit.SECONDS);
             drain.join(5_000);

@@ -1,8 +1,6 @@
 package io.bootrig.rig.openocd;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import java.nio.file.Files;
+import io.bootrig.rig.TestEnvironment;
 import java.nio.file.Path;
 
 /** Settings for a real OpenOCD with the dummy JTAG adapter: no board needed. */
@@ -10,12 +8,7 @@ final class DummyOpenOcd {
     private DummyOpenOcd() {}
 
     static String executable() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "openocd"))) {
-                return Path.of(dir, "openocd").toString();
-            }
-        }
-        return fail("openocd is not installed; install it: apt-get install -y openocd");
+        return TestEnvironment.openocd();
     }
 
     static OpenOcdSettings settings() {

@@ -2,6 +2,7 @@ package io.bootrig.rig.stm32h5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bootrig.rig.TestEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class RealBoardConfigTest {
     @Test
     void stockOpenOcdAcceptsTheRealBoardConfiguration() throws Exception {
-        Path configs = VirtualTarget.root().resolve("board-configs/openocd");
-        Process p = new ProcessBuilder(List.of(VirtualTarget.openocd(), "-c", "set STLINK_SERIAL 0027003F3331510B33323639",
+        Path configs = TestEnvironment.root().resolve("board-configs/openocd");
+        Process p = new ProcessBuilder(List.of(TestEnvironment.openocd(), "-c", "set STLINK_SERIAL 0027003F3331510B33323639",
                 "-f", configs.resolve("interface/nucleo-h563zi.cfg").toString(),
                 "-f", configs.resolve("target/stm32h5.cfg").toString(),
                 "-f", configs.resolve("bootrig-stm32h5.tcl").toString(),

@@ -1,11 +1,9 @@
 package io.bootrig.rig.stm32h5;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import io.bootrig.board.VirtualBoard;
+import io.bootrig.rig.TestEnvironment;
 import io.bootrig.rig.openocd.OpenOcd;
 import io.bootrig.rig.openocd.OpenOcdSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A virtual board driven by the real OpenOCD with the board-configs files, for the STM32H5 operation tests. */
@@ -31,32 +29,10 @@ final class VirtualTarget implements AutoCloseable {
     }
 
     static OpenOcdSettings settings(int debugPort) {
-        Path configs = root().resolve("board-configs/openocd");
-        return OpenOcdSettings.of(openocd()).command("set VIRTUAL_BOARD_PORT " + debugPort)
+        Path configs = TestEnvironment.root().resolve("board-configs/openocd");
+        return OpenOcdSettings.of(TestEnvironment.openocd()).command("set VIRTUAL_BOARD_PORT " + debugPort)
                 .file(configs.resolve("interface/virtual-board.cfg")).file(configs.resolve("target/stm32h5.cfg"))
                 .file(configs.resolve("bootrig-stm32h5.tcl"));
-    }
-
-    static String openocd() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "openocd"))) {
-                return Path.of(dir, "openocd").toString();
-            }
-        }
-        return fail("openocd is not installed; install it: apt-get install -y openocd");
-    }
-
-    static Path root() {
-        String prop = System.getProperty("bootrig.root");
-        if (prop != null && Files.isDirectory(Path.of(prop, "board-configs"))) {
-            return Path.of(prop);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("board-configs")) && Files.exists(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root");
     }
 
     @Override
