@@ -69,13 +69,6 @@ final class ImageSignCommand implements Callable<Integer> {
     @picocli.CommandLine.ArgGroup(exclusive = true)
     HeaderSource headerSource;
 
-    static final class HeaderSource {
-        @Option(names = "--header-size", paramLabel = "N", description = "IMAGE_HEADER_SIZE")
-        String headerSize;
-
-        @Option(names = "--config", paramLabel = "FILE", description = "wolfBoot .config giving IMAGE_HEADER_SIZE and HASH")
-        Path config;
-    }
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "signed image to write")
     Path output;

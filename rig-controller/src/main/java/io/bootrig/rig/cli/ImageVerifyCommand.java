@@ -39,14 +39,6 @@ final class ImageVerifyCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     HeaderSource headerSource;
 
-    static final class HeaderSource {
-        @Option(names = "--header-size", paramLabel = "N", description = "IMAGE_HEADER_SIZE (for files with trailing bytes)")
-        String headerSize;
-
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "wolfBoot .config: header size, and the device's algorithm (SIGN)")
-        Path config;
-    }
 
     @Option(names = "--json", description = "print JSON")
     boolean json;
