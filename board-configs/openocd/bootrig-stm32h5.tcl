@@ -86,8 +86,24 @@ proc bootrig_erase_bank {bank secure} {
     bootrig_erase_cmd $secure [expr {0x28 | $bksel}] 30000 "erase bank $bank"
 }
 
+# With TrustZone on, a MER through SECCR is refused when it meets a non-secure sector (RM0481 leaves open
+# whether it errors or erases part): every sector is made secure through the block-based SECBB registers
+# first (as ST's own tools do), and the registers are restored afterwards (a reset clears them anyway).
 proc bootrig_mass_erase {secure} {
-    bootrig_erase_cmd $secure 0x8020 60000 "mass erase"
+    if {!$secure} {
+        bootrig_erase_cmd 0 0x8020 60000 "mass erase"
+        return
+    }
+    set regs {}
+    foreach base {0x500220A0 0x500221A0} {
+        for {set i 0} {$i < 4} {incr i} { lappend regs [expr {$base + 4 * $i}] }
+    }
+    set saved {}
+    foreach r $regs { lappend saved [bootrig_r32 $r] }
+    foreach r $regs { bootrig_w32 $r 0xFFFFFFFF }
+    set rc [catch { bootrig_erase_cmd 1 0x8020 60000 "mass erase" } msg]
+    foreach r $regs v $saved { bootrig_w32 $r $v }
+    if {$rc} { error $msg }
 }
 
 # Programs a binary file whose length is a multiple of 16 at a 16-byte aligned flash address, in

@@ -13,11 +13,12 @@ import java.time.Duration;
  * @param console       pty or tcp (or none)
  * @param xmodemTimeout the test application's XMODEM timeout
  * @param detached      run until quit or SIGTERM, ignoring stdin (for `rig sim start`)
+ * @param deviceId      DBGMCU DEV_ID (0x484; another value plays a wrong board)
  */
 record BoardProcessOptions(Path state, String name, LineSpeed lineSpeed, ConsoleKind console, Duration xmodemTimeout,
-        boolean detached) {
+        boolean detached, int deviceId) {
     static final String USAGE = "usage: VirtualBoardMain --state DIR [--name sim-1] [--baud N|unpaced] "
-            + "[--console pty|tcp|none] [--xmodem-timeout-ms N] [--detached]";
+            + "[--console pty|tcp|none] [--xmodem-timeout-ms N] [--device-id HEX] [--detached]";
 
     /** @throws IllegalArgumentException with a message naming the bad option */
     static BoardProcessOptions parse(String[] args) {
@@ -27,6 +28,7 @@ record BoardProcessOptions(Path state, String name, LineSpeed lineSpeed, Console
         ConsoleKind console = ConsoleKind.PTY;
         Duration xmodemTimeout = Duration.ofSeconds(1);
         boolean detached = false;
+        int deviceId = 0x484;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -46,13 +48,26 @@ record BoardProcessOptions(Path state, String name, LineSpeed lineSpeed, Console
                 case "--baud" -> lineSpeed = LineSpeed.parse(value);
                 case "--console" -> console = ConsoleKind.parse(value);
                 case "--xmodem-timeout-ms" -> xmodemTimeout = Duration.ofMillis(positive(option, value));
+                case "--device-id" -> deviceId = deviceId(value);
                 default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
             }
         }
         if (state == null) {
             throw new IllegalArgumentException("--state DIR is required; " + USAGE);
         }
-        return new BoardProcessOptions(state, name, lineSpeed, console, xmodemTimeout, detached);
+        return new BoardProcessOptions(state, name, lineSpeed, console, xmodemTimeout, detached, deviceId);
+    }
+
+    private static int deviceId(String value) {
+        try {
+            int id = Integer.decode(value);
+            if (id >= 0 && id <= 0xFFF) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--device-id: '" + value + "' is not a 12-bit DEV_ID such as 0x484");
     }
 
     private static long positive(String option, String value) {

@@ -247,6 +247,7 @@ public final class VirtualBoard implements AutoCloseable {
         private LineSpeed lineSpeed = LineSpeed.DEFAULT;
         private Duration xmodemTimeout = Duration.ofSeconds(1);
         private byte[] uniqueId;
+        private Integer deviceId;
 
         private Builder() {
         }
@@ -288,9 +289,18 @@ public final class VirtualBoard implements AutoCloseable {
             return this;
         }
 
+        /** Pretend to be another device (DEV_ID), to test what a rig does when the wrong board is attached. */
+        public Builder deviceId(int id) {
+            this.deviceId = id;
+            return this;
+        }
+
         /** Builds the board and powers it on. */
         public VirtualBoard build() throws IOException {
             Stm32h563.Builder socBuilder = Stm32h563.builder();
+            if (deviceId != null) {
+                socBuilder.deviceId(deviceId);
+            }
             if (directory != null) {
                 socBuilder.directory(directory);
             }

@@ -41,7 +41,8 @@ public final class VirtualBoardMain {
         CountDownLatch stop = new CountDownLatch(1);
         try {
             board = VirtualBoard.builder().stateDirectory(options.state()).name(options.name())
-                    .lineSpeed(options.lineSpeed()).console(options.console()).xmodemTimeout(options.xmodemTimeout()).build();
+                    .lineSpeed(options.lineSpeed()).console(options.console()).xmodemTimeout(options.xmodemTimeout())
+                    .deviceId(options.deviceId()).build();
         } catch (IOException | RuntimeException e) {
             stderr.println("virtual board " + options.name() + ": cannot start on " + options.state() + ": " + e.getMessage());
             return EXIT_FAILURE;

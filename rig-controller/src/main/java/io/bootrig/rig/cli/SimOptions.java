@@ -1,5 +1,7 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.RigHome;
+import io.bootrig.rig.sim.VirtualBoardProcess;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,6 +15,9 @@ final class SimOptions {
     Path state;
 
     Path directory() {
-        return SimBoards.directory(SimBoards.checkName(name), state);
+        if (!VirtualBoardProcess.validName(name)) {
+            throw RigException.badInput("--name: '" + name + "' must be letters, digits, '.', '_' or '-'");
+        }
+        return state != null ? state.toAbsolutePath() : RigHome.current().stateHome().resolve("sim").resolve(name);
     }
 }

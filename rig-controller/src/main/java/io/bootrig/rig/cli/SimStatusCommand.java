@@ -1,5 +1,7 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.sim.VirtualBoardProcess;
+import io.bootrig.rig.sim.VirtualBoardUnavailableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,19 +26,24 @@ final class SimStatusCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = sim.directory();
         var out = spec.commandLine().getOut();
-        Optional<SimBoards.Running> running = SimBoards.running(dir);
+        Optional<VirtualBoardProcess.Running> running;
+        try {
+            running = VirtualBoardProcess.running(dir);
+        } catch (VirtualBoardUnavailableException e) {
+            throw new RigException(ExitCode.INFRASTRUCTURE, e.getMessage());
+        }
         if (running.isEmpty()) {
             out.println(json ? "{\"name\":\"" + sim.name + "\",\"running\":false}" : sim.name + ": not running (" + dir + ")");
             return ExitCode.OK;
         }
         String status;
         try {
-            status = SimBoards.control(running.get(), "status");
+            status = VirtualBoardProcess.control(running.get(), "status");
         } catch (IOException e) {
             throw new RigException(ExitCode.INFRASTRUCTURE, sim.name + ": running (pid " + running.get().pid()
                     + ") but its control port does not answer: " + e.getMessage());
         }
-        out.println(json ? status : SimBoards.describe(running.get()) + "\n  status:   " + status);
+        out.println(json ? status : VirtualBoardProcess.describe(running.get()) + "\n  status:   " + status);
         return ExitCode.OK;
     }
 }

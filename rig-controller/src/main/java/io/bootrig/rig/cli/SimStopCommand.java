@@ -1,11 +1,11 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.sim.VirtualBoardProcess;
+import io.bootrig.rig.sim.VirtualBoardUnavailableException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,29 +22,17 @@ final class SimStopCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = sim.directory();
         var out = spec.commandLine().getOut();
-        Optional<SimBoards.Running> running = SimBoards.running(dir);
+        Optional<VirtualBoardProcess.Running> running;
+        try {
+            running = VirtualBoardProcess.running(dir);
+        } catch (VirtualBoardUnavailableException e) {
+            throw new RigException(ExitCode.INFRASTRUCTURE, e.getMessage());
+        }
         if (running.isEmpty()) {
             out.println(sim.name + ": not running");
             return ExitCode.OK;
         }
-        SimBoards.Running r = running.get();
-        ProcessHandle h = ProcessHandle.of(r.pid()).orElseThrow();
-        try {
-            SimBoards.control(r, "quit");
-        } catch (IOException e) {
-            h.destroy();
-        }
-        try {
-            h.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception notYet) {
-            h.destroy();
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception stillNot) {
-                h.destroyForcibly();
-            }
-        }
-        Files.deleteIfExists(SimBoards.processFile(dir));
+        VirtualBoardProcess.stop(running.get());
         out.println(sim.name + ": stopped (state kept in " + dir + ")");
         return ExitCode.OK;
     }

@@ -99,6 +99,18 @@ public final class Console implements AutoCloseable {
         return sb.toString();
     }
 
+    /**
+     * Drops what was received and not consumed yet (e.g. output from before a reset), so the next expect sees only
+     * what comes after; the transcript keeps it all.
+     */
+    public int discardPending() {
+        int n = buffer.discard();
+        if (n > 0) {
+            transcript.marker("discarded " + n + " unread bytes");
+        }
+        return n;
+    }
+
     /** Adds a step marker to the transcript ("step: update to v2"); never put secrets in it. */
     public void marker(String text) {
         transcript.marker(text);

@@ -174,6 +174,18 @@ final class ReceiveBuffer {
         }
     }
 
+    /** Drops every byte received and not consumed yet; returns how many. */
+    int discard() {
+        lock.lock();
+        try {
+            int n = length;
+            length = 0;
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void consume(int n) {
         System.arraycopy(data, n, data, 0, length - n);
         length -= n;

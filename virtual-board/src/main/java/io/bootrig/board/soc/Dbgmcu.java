@@ -42,6 +42,7 @@ final class Dbgmcu implements MemoryMappedDevice {
     private static final int APB3FZR_BITS = 0x403E_0C00;
     private static final int AUTH_ACK_BITS = 0x3;
 
+    private final int idcode;
     private int control;
     private int apb1lFreeze;
     private int apb1hFreeze;
@@ -51,11 +52,16 @@ final class Dbgmcu implements MemoryMappedDevice {
     private int authHost;
     private int authAck;
 
+    /** @param deviceId DEV_ID [11:0]; 0x484 is the STM32H563, anything else plays a wrong board being attached */
+    Dbgmcu(int deviceId) {
+        this.idcode = (IDCODE_VALUE & ~0xFFF) | (deviceId & 0xFFF);
+    }
+
     @Override
     public long read(BusTransaction tx) throws BusFault {
         int offset = checkWord(tx);
         int value = switch (offset) {
-            case IDCODE -> IDCODE_VALUE;
+            case IDCODE -> idcode;
             case CR -> control;
             case APB1LFZR -> apb1lFreeze;
             case APB1HFZR -> apb1hFreeze;

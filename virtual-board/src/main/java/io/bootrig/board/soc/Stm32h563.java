@@ -42,6 +42,8 @@ public final class Stm32h563 implements SystemBus, ResetLine, AutoCloseable {
     public static final long DBGMCU_DEBUG_BUS_BASE = Dbgmcu.DEBUG_BUS_BASE;
     public static final int DBGMCU_SIZE = Dbgmcu.SIZE;
     public static final int DBGMCU_IDCODE = Dbgmcu.IDCODE_VALUE;
+    /** DEV_ID of the STM32H56x/H57x. */
+    public static final int DEVICE_ID = 0x484;
 
     private static final Logger LOG = LoggerFactory.getLogger(Stm32h563.class);
 
@@ -54,7 +56,7 @@ public final class Stm32h563 implements SystemBus, ResetLine, AutoCloseable {
     private final EccMonitor ecc = new EccMonitor();
     private final FlashListeners listeners = new FlashListeners();
     private final Sram sram = new Sram();
-    private final Dbgmcu dbgmcu = new Dbgmcu();
+    private final Dbgmcu dbgmcu;
     private final DeviceInfo deviceInfo;
     private final FlashController flashController;
     private final MemoryMap systemBus;
@@ -62,6 +64,7 @@ public final class Stm32h563 implements SystemBus, ResetLine, AutoCloseable {
     private boolean closed;
 
     private Stm32h563(Builder builder) throws IOException {
+        this.dbgmcu = new Dbgmcu(builder.deviceId);
         store = builder.directory == null
                 ? BoardStateStore.inMemory(flash, otp, optionBytes)
                 : new DirectoryBoardStateStore(builder.directory, flash, otp, optionBytes);
@@ -306,6 +309,7 @@ public final class Stm32h563 implements SystemBus, ResetLine, AutoCloseable {
         private Path directory;
         private byte[] uid;
         private OverprogramPolicy overprogramPolicy = OverprogramPolicy.REJECT;
+        private int deviceId = DEVICE_ID;
 
         private Builder() {
         }
@@ -322,6 +326,15 @@ public final class Stm32h563 implements SystemBus, ResetLine, AutoCloseable {
                 throw new IllegalArgumentException("the unique ID is 12 bytes, got " + uid.length);
             }
             this.uid = uid.clone();
+            return this;
+        }
+
+        /** DBGMCU_IDCODE.DEV_ID; another value than 0x484 makes the board look like another STM32 (a wrong board). */
+        public Builder deviceId(int id) {
+            if (id < 0 || id > 0xFFF) {
+                throw new IllegalArgumentException("DEV_ID is 12 bits, got 0x" + Integer.toHexString(id));
+            }
+            this.deviceId = id;
             return this;
         }
 
