@@ -2,9 +2,11 @@ package io.bootrig.board.firmware;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A virtual firmware image: what the virtual board runs instead of ARM code. The core executes no
@@ -60,6 +62,29 @@ public record VirtualFirmware(FirmwareKind kind, long linkAddress, long initialS
         image.put(DESCRIPTOR_OFFSET, descriptor);
         image.putShort(loop, BRANCH_TO_SELF);
         return image.array();
+    }
+
+    /**
+     * The firmware these bytes are, read as the boot ROM would from the vector table at their start;
+     * empty unless they are exactly what {@link #encode()} makes for it.
+     */
+    public static Optional<VirtualFirmware> decode(byte[] image) {
+        if (image.length < DESCRIPTOR_OFFSET + FirmwareDescriptor.HEADER_SIZE) {
+            return Optional.empty();
+        }
+        ByteBuffer words = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
+        long stackPointer = Integer.toUnsignedLong(words.getInt(0));
+        long linkAddress = (Integer.toUnsignedLong(words.getInt(4)) & ~(long) THUMB) - DESCRIPTOR_OFFSET;
+        int textAt = DESCRIPTOR_OFFSET + FirmwareDescriptor.HEADER_SIZE;
+        Optional<FirmwareDescriptor.Header> header =
+                FirmwareDescriptor.header(Arrays.copyOfRange(image, DESCRIPTOR_OFFSET, textAt));
+        if (linkAddress < 0 || header.isEmpty() || image.length < textAt + header.get().parametersLength()) {
+            return Optional.empty();
+        }
+        byte[] text = Arrays.copyOfRange(image, textAt, textAt + header.get().parametersLength());
+        return FirmwareDescriptor.parameters(header.get(), text)
+                .map(parameters -> new VirtualFirmware(header.get().kind(), linkAddress, stackPointer, parameters))
+                .filter(firmware -> Arrays.equals(firmware.encode(), image));
     }
 
     private static boolean isReserved(int vector) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,11 +28,11 @@ import java.util.stream.Stream;
 /**
  * Makes fixtures/virtual-board/ (see its README): the virtual firmware images for the LMS config
  * and the LMS test keystore, and the test application signed with the reference test keys.
+ * {@code fixtures/regenerate} runs it; {@code FixturesTest} checks that the committed files are
+ * what it makes.
  *
  * <pre>
- * mvn -q -pl virtual-board -am test-compile
- * mvn -q -pl virtual-board exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.bootrig.board.firmware.FixtureGenerator
+ * FixtureGenerator [OUTPUT_DIRECTORY]     (default: fixtures/virtual-board of this checkout)
  * </pre>
  *
  * The LMS private keys are copied to a temporary directory, used there and deleted: the board and
@@ -41,38 +42,50 @@ import java.util.stream.Stream;
 public final class FixtureGenerator {
     /** A fixed TIMESTAMP TLV (2026-01-01T00:00:00Z) so the images are reproducible. */
     static final long TIMESTAMP = 1_767_225_600L;
+    /** The seed of the LMS key that is in no keystore, so that its signature is reproducible too. */
+    private static final long UNKNOWN_KEY_SEED = 0x626F_6F74_7269_6700L;
 
     public static void main(String[] args) throws Exception {
-        Path root = args.length > 0 ? Path.of(args[0]) : TestFixtures.root();
-        Path out = root.resolve("fixtures/virtual-board");
-        Files.createDirectories(out);
-        WolfBootConfig config = WolfBootConfig.read(root.resolve("board-configs/wolfboot/stm32h5-tz-dualbank-otp-lms.config"));
-        Keystore keystore = KeystoreFiles.parseC("keystore.c",
-                Files.readAllBytes(root.resolve("fixtures/wolfboot/lms/keystore.c"))).keystore();
+        if (args.length > 1) {
+            System.err.println("usage: FixtureGenerator [OUTPUT_DIRECTORY] (default: fixtures/virtual-board)");
+            System.exit(2);
+        }
+        Path out = args.length == 1 ? Path.of(args[0]) : TestFixtures.root().resolve("fixtures/virtual-board");
+        for (Path file : generate(out)) {
+            byte[] bytes = Files.readAllBytes(file);
+            System.out.printf("%-40s %7d bytes  sha256 %s%n", file.getFileName(), bytes.length,
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+    }
 
-        write(out.resolve("otp-primer-lms.bin"), FirmwareBuilds.otpPrimer(keystore, config).encode());
-        write(out.resolve("wolfboot-lms.bin"), FirmwareBuilds.wolfBoot(config).encode());
-        byte[] application = FirmwareBuilds.testApp(config).encode();
-        write(out.resolve("test-app.bin"), application);
+    /** Writes every fixture into {@code out} (created if needed) from this checkout's config and test keys. */
+    static List<Path> generate(Path out) throws Exception {
+        Files.createDirectories(out);
+        WolfBootConfig config = WolfBootConfig.read(TestFixtures.lmsConfig());
+        Keystore keystore = KeystoreFiles.parseC("keystore.c", TestFixtures.read(TestFixtures.lmsVector("keystore.c"))).keystore();
+        FirmwareFiles firmware = FirmwareSet.build(keystore, config, TestAppBehaviour.NORMAL).writeTo(new FirmwareFiles(
+                out.resolve("otp-primer-lms.bin"), out.resolve("wolfboot-lms.bin"), out.resolve("test-app.bin")));
+        List<Path> written = new ArrayList<>(List.of(firmware.otpPrimer(), firmware.wolfBoot(), firmware.testApp()));
+        byte[] application = Files.readAllBytes(firmware.testApp());
 
         PartitionLayout layout = config.layout();
         Path keys = Files.createTempDirectory("bootrig-fixture-keys");
         try {
-            LmsSigningKey key0 = copyKey(root.resolve("fixtures/wolfboot/lms/lms_key0_all.der"), keys.resolve("key0.der"));
-            LmsSigningKey key1 = copyKey(root.resolve("fixtures/wolfboot/lms/lms_key1_id123.der"), keys.resolve("key1.der"));
+            LmsSigningKey key0 = copyKey(TestFixtures.lmsVector("lms_key0_all.der"), keys.resolve("key0.der"));
+            LmsSigningKey key1 = copyKey(TestFixtures.lmsVector("lms_key1_id123.der"), keys.resolve("key1.der"));
             Path unknownFile = keys.resolve("unknown.der");
             SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
-            seeded.setSeed(0x626F_6F74_7269_6700L);
+            seeded.setSeed(UNKNOWN_KEY_SEED);
             Files.write(unknownFile, KeyGenerator.generate(AuthType.LMS, layout.lms().orElseThrow(), seeded).privateKeyFile());
             LmsSigningKey unknown = LmsSigningKey.open(unknownFile);
 
-            write(out.resolve("image_v1_signed.bin"), sign(application, key0, 1, 1, layout));
+            written.add(write(out.resolve("image_v1_signed.bin"), sign(application, key0, 1, 1, layout)));
             byte[] v2 = sign(application, key0, 2, 1, layout);
-            write(out.resolve("image_v2_signed.bin"), v2);
-            write(out.resolve("image_v3_signed.bin"), sign(application, key0, 3, 1, layout));
-            write(out.resolve("image_v2_key1_id4_signed.bin"), sign(application, key1, 2, 4, layout));
-            write(out.resolve("image_v2_unknown_key_signed.bin"), sign(application, unknown, 2, 1, layout));
-            write(out.resolve("image_v2_bad_signature_signed.bin"), flipSignatureByte(v2, layout.headerSize()));
+            written.add(write(out.resolve("image_v2_signed.bin"), v2));
+            written.add(write(out.resolve("image_v3_signed.bin"), sign(application, key0, 3, 1, layout)));
+            written.add(write(out.resolve("image_v2_key1_id4_signed.bin"), sign(application, key1, 2, 4, layout)));
+            written.add(write(out.resolve("image_v2_unknown_key_signed.bin"), sign(application, unknown, 2, 1, layout)));
+            written.add(write(out.resolve("image_v2_bad_signature_signed.bin"), flipSignatureByte(v2, layout.headerSize())));
         } finally {
             try (Stream<Path> files = Files.walk(keys)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -80,6 +93,7 @@ public final class FixtureGenerator {
                 }
             }
         }
+        return written;
     }
 
     static LmsSigningKey copyKey(Path from, Path to) throws Exception {
@@ -104,9 +118,8 @@ public final class FixtureGenerator {
         return copy;
     }
 
-    private static void write(Path file, byte[] bytes) throws Exception {
+    private static Path write(Path file, byte[] bytes) throws Exception {
         Files.write(file, bytes);
-        System.out.printf("%-40s %7d bytes  sha256 %s%n", file.getFileName(), bytes.length,
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        return file;
     }
 }

@@ -59,6 +59,28 @@ class VirtualFirmwareTest {
     }
 
     @Test
+    void anImageDecodesBackToTheFirmwareItEncodes() {
+        VirtualFirmware firmware = new VirtualFirmware(FirmwareKind.TEST_APP, 0x0806_2000L, 0x200A_0000L, PARAMETERS);
+
+        assertThat(VirtualFirmware.decode(firmware.encode())).contains(firmware);
+    }
+
+    @Test
+    void bytesThatAreNotExactlyAnEncodedImageDoNotDecode() {
+        byte[] image = new VirtualFirmware(FirmwareKind.WOLFBOOT, 0x0C00_0000L, 0x3002_0000L, PARAMETERS).encode();
+        byte[] longer = Arrays.copyOf(image, image.length + 4);
+        byte[] otherHandler = image.clone();
+        otherHandler[8] += 2;
+        byte[] erased = new byte[image.length];
+        Arrays.fill(erased, (byte) 0xFF);
+
+        assertThat(VirtualFirmware.decode(longer)).as("trailing bytes").isEmpty();
+        assertThat(VirtualFirmware.decode(otherHandler)).as("a vector the encoder would not write").isEmpty();
+        assertThat(VirtualFirmware.decode(erased)).as("erased flash").isEmpty();
+        assertThat(VirtualFirmware.decode(Arrays.copyOf(image, 0x50))).as("truncated").isEmpty();
+    }
+
+    @Test
     void parameterNamesAndValuesMustFitTheLineFormat() {
         assertThatThrownBy(() -> FirmwareDescriptor.encode(FirmwareKind.WOLFBOOT, Map.of("A B", "1")))
                 .isInstanceOf(IllegalArgumentException.class);
