@@ -1,12 +1,18 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.RigHome;
 import io.bootrig.rig.console.Console;
 import io.bootrig.rig.console.Transcript;
 import io.bootrig.rig.console.TranscriptEntry;
+import io.bootrig.rig.inventory.BoardSelection;
+import io.bootrig.rig.lease.Lease;
 import io.bootrig.rig.link.ByteLink;
 import io.bootrig.rig.link.LinkEndpoint;
 import io.bootrig.rig.link.LinkUnavailableException;
 import io.bootrig.rig.link.SerialSettings;
+import io.bootrig.rig.session.BoardSession;
+import io.bootrig.rig.sim.VirtualBoardUnavailableException;
+import io.bootrig.wolfboot.FormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,10 +32,19 @@ import picocli.CommandLine.ParentCommand;
                 + "(so 'printf \"info\\n\" | rig console --port ...' works in CI). LF is sent as CR.",
                 "Exit 0 = ended normally, 2 = bad usage, 3 = the port is missing or went away."})
 final class ConsoleCommand implements Callable<Integer> {
-    @Option(names = "--port", required = true, paramLabel = "PORT",
+    @Option(names = "--port", paramLabel = "PORT",
             description = "serial device (/dev/ttyACM0, a /dev/serial/by-id name), tcp://HOST:PORT (ser2net raw) "
-                    + "or rfc2217://HOST:PORT")
+                    + "or rfc2217://HOST:PORT; instead of --board")
     String port;
+
+    @Option(names = "--board", paramLabel = "NAME",
+            description = "a board from the inventory (its console and line settings; leased while connected); "
+                    + "default when --port is not given: $RIG_BOARD, else 'sim'")
+    String board;
+
+    @Option(names = "--lease-wait", paramLabel = "DURATION", defaultValue = "0", converter = DurationConverter.class,
+            description = "with --board: wait this long for a board another job holds (default: fail at once)")
+    Duration leaseWait;
 
     @Option(names = "--baud", paramLabel = "N", defaultValue = "115200", description = "baud rate (default: ${DEFAULT-VALUE})")
     int baud;
@@ -57,13 +72,36 @@ final class ConsoleCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        LinkEndpoint endpoint;
-        try {
-            endpoint = LinkEndpoint.parse(port, SerialSettings.of(baud, framing));
-        } catch (IllegalArgumentException e) {
-            throw RigException.badInput(e.getMessage());
+    public Integer call() throws IOException, InterruptedException, FormatException {
+        if (port != null && board != null) {
+            throw RigException.badInput("--port and --board exclude each other");
         }
+        if (port != null) {
+            LinkEndpoint endpoint;
+            try {
+                endpoint = LinkEndpoint.parse(port, SerialSettings.of(baud, framing));
+            } catch (IllegalArgumentException e) {
+                throw RigException.badInput(e.getMessage());
+            }
+            return connect(endpoint);
+        }
+        RigHome home = RigHome.current();
+        BoardOptions options = new BoardOptions();
+        options.board = board;
+        options.leaseWait = leaseWait;
+        BoardSelection selection = BoardAccess.select(home, options);
+        try (Lease lease = BoardAccess.lease(home, selection, options, "console", spec.commandLine().getErr())) {
+            LinkEndpoint endpoint;
+            try {
+                endpoint = BoardSession.consoleOnly(selection.board());
+            } catch (VirtualBoardUnavailableException e) {
+                throw new RigException(ExitCode.INFRASTRUCTURE, selection.board().name() + ": " + e.getMessage());
+            }
+            return connect(endpoint);
+        }
+    }
+
+    private int connect(LinkEndpoint endpoint) throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Path stem = transcriptStem();
         Transcript log;

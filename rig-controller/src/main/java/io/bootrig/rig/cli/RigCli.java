@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 /** The {@code rig} command line: nouns then verbs, exit codes per {@link ExitCode}. */
 @Command(name = "rig", mixinStandardHelpOptions = true, versionProvider = RigCli.Version.class,
         description = "bootrig: drive wolfBoot-protected STM32H5 boards (or the virtual board) and check wolfBoot artefacts.",
-        subcommands = {ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, ConsoleCommand.class,
-                XmodemCommand.class, SimCommand.class, DemoCommand.class,
+        subcommands = {DemoCommand.class, ProvisionCommand.class, UpdateCommand.class, HealthCommand.class,
+                OtpCommand.class, FlashCommand.class, EraseCommand.class, OptionsCommand.class, ConsoleCommand.class,
+                ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, XmodemCommand.class, SimCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / accepted", "1:a check failed / rejected", "2:bad usage or bad input",

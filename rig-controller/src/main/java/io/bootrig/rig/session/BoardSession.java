@@ -96,6 +96,17 @@ public final class BoardSession implements AutoCloseable {
                 .file(scripts.resolve("bootrig-stm32h5.tcl"));
     }
 
+    /** Where {@code board}'s console is, without OpenOCD (a virtual board is started if it is not running). */
+    public static LinkEndpoint consoleOnly(BoardSpec board) throws VirtualBoardUnavailableException {
+        Optional<VirtualBoardProcess.Running> virtual = Optional.empty();
+        if (board.isVirtual()) {
+            Path dir = board.stateDirectory().orElseThrow(() -> new IllegalArgumentException(
+                    board.name() + ": a virtual board needs a state directory"));
+            virtual = Optional.of(VirtualBoardProcess.ensureRunning(board.name(), dir, List.of()));
+        }
+        return consoleEndpoint(board, virtual);
+    }
+
     private static LinkEndpoint consoleEndpoint(BoardSpec board, Optional<VirtualBoardProcess.Running> virtual) {
         ConsoleSpec c = board.console();
         if (c instanceof ConsoleSpec.Port p) {

@@ -135,12 +135,18 @@ public final class Stm32h5 {
         runLong("mass erase", ERASE_TIMEOUT, "bootrig_mass_erase", secure ? 1 : 0);
     }
 
-    /** @param bank the physical bank, 1 or 2 */
+    /**
+     * Erases one sector through the registers of its own security: the secure ones when TrustZone is on and the
+     * bank's watermark covers it, else the non-secure ones.
+     *
+     * @param bank the physical bank, 1 or 2
+     */
     public void eraseSector(int bank, int sector) throws OpenOcdException, TargetOperationException {
         if ((bank != 1 && bank != 2) || sector < 0 || sector > 127) {
             throw new IllegalArgumentException("bank 1..2 and sector 0..127, got bank " + bank + " sector " + sector);
         }
-        boolean secure = readOptionBytes().trustZone();
+        OptionBytes ob = readOptionBytes();
+        boolean secure = ob.trustZone() && (bank == 1 ? ob.secwm1() : ob.secwm2()).covers(sector);
         runLong("erase", ERASE_TIMEOUT, "bootrig_erase_sector", bank, sector, secure ? 1 : 0);
     }
 
