@@ -16,8 +16,8 @@ final class DemoCommand implements Callable<Integer> {
         err.println("rig demo: not built yet.");
         err.println("  built:     wolfBoot formats and crypto (rig image, rig keystore, rig config), the virtual board");
         err.println("             (rig sim), the OpenOCD driver and STM32H5 operations, the console and XMODEM");
-        err.println("             (rig console, rig xmodem)");
-        err.println("  not built: board inventory and leases, and the provisioning and update flows the demo runs;");
+        err.println("             (rig console, rig xmodem), the board inventory and leases (rig boards)");
+        err.println("  not built: the provisioning and update flows the demo runs;");
         err.println("             until they exist there is nothing to demonstrate.");
         return ExitCode.INFRASTRUCTURE;
     }
