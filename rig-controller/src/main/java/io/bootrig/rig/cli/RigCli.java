@@ -1,12 +1,16 @@
 package io.bootrig.rig.cli;
 
+import io.bootrig.rig.RigHome;
+import io.bootrig.rig.lease.LeaseException;
 import io.bootrig.rig.link.LinkLostException;
 import io.bootrig.rig.link.LinkUnavailableException;
+import io.bootrig.rig.power.PowerException;
 import io.bootrig.wolfboot.FormatException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rig", mixinStandardHelpOptions = true, versionProvider = RigCli.Version.class,
         description = "bootrig: drive wolfBoot-protected STM32H5 boards (or the virtual board) and check wolfBoot artefacts.",
         subcommands = {DemoCommand.class, ProvisionCommand.class, UpdateCommand.class, HealthCommand.class,
-                OtpCommand.class, FlashCommand.class, EraseCommand.class, OptionsCommand.class, ConsoleCommand.class,
+                OtpCommand.class, FlashCommand.class, EraseCommand.class, OptionsCommand.class, BoardsCommand.class, ConsoleCommand.class,
                 ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, XmodemCommand.class, SimCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -28,11 +32,22 @@ public final class RigCli implements Runnable {
     private final InputStream stdin;
     private final OutputStream stdout;
     private final boolean interactive;
+    private final Supplier<RigHome> home;
+    private RigHome resolvedHome;
 
-    private RigCli(InputStream stdin, OutputStream stdout, boolean interactive) {
+    private RigCli(InputStream stdin, OutputStream stdout, boolean interactive, Supplier<RigHome> home) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.interactive = interactive;
+        this.home = home;
+    }
+
+    /** The installation and the environment (inventory, leases, state); looked up on first use. */
+    RigHome home() {
+        if (resolvedHome == null) {
+            resolvedHome = home.get();
+        }
+        return resolvedHome;
     }
 
     /** Raw standard input, for commands that pass bytes through (rig console). */
@@ -56,18 +71,23 @@ public final class RigCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new RigCli(System.in, System.out, System.console() != null), args,
+        System.exit(run(new RigCli(System.in, System.out, System.console() != null, RigHome::current), args,
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs one command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(new RigCli(System.in, new WriterOutputStream(out), false), args, out, err);
+        return run(new RigCli(System.in, new WriterOutputStream(out), false, RigHome::current), args, out, err);
+    }
+
+    /** Runs one command line against the given installation and environment (tests). */
+    public static int run(String[] args, RigHome home, PrintWriter out, PrintWriter err) {
+        return run(new RigCli(System.in, new WriterOutputStream(out), false, () -> home), args, out, err);
     }
 
     /** Runs one command line with the given standard input and raw output (bytes as ISO-8859-1 chars in {@code out}). */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        return run(new RigCli(in, new WriterOutputStream(out), false), args, out, err);
+        return run(new RigCli(in, new WriterOutputStream(out), false, RigHome::current), args, out, err);
     }
 
     private static int run(RigCli rig, String[] args, PrintWriter out, PrintWriter err) {
@@ -81,7 +101,8 @@ public final class RigCli implements Runnable {
                 err.println("rig: " + r.getMessage());
                 return r.exitCode();
             }
-            if (ex instanceof LinkLostException || ex instanceof LinkUnavailableException) {
+            if (ex instanceof LinkLostException || ex instanceof LinkUnavailableException || ex instanceof LeaseException
+                    || ex instanceof PowerException) {
                 err.println("rig: " + ex.getMessage());
                 return ExitCode.INFRASTRUCTURE;
             }

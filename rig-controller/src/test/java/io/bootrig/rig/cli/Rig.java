@@ -1,7 +1,8 @@
 package io.bootrig.rig.cli;
 
-import java.io.PrintWriter;
+import io.bootrig.rig.RigHome;
 import io.bootrig.rig.TestEnvironment;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
@@ -11,6 +12,14 @@ record Rig(int exit, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = RigCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Rig(code, out.toString(), err.toString());
+    }
+
+    /** Runs against the given installation and environment (inventory, state and lease directories). */
+    static Rig runIn(RigHome home, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RigCli.run(args, home, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Rig(code, out.toString(), err.toString());
     }
 
