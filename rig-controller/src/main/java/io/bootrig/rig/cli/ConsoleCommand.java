@@ -85,7 +85,7 @@ final class ConsoleCommand implements Callable<Integer> {
             }
             return connect(endpoint);
         }
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardOptions options = new BoardOptions();
         options.board = board;
         options.leaseWait = leaseWait;

@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, FormatException {
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         PrintWriter out = spec.commandLine().getOut();
         Path dir = (work != null ? work : home.stateHome().resolve("demo").resolve(LocalDateTime.now().format(STAMP)))
                 .toAbsolutePath();
@@ -210,11 +210,11 @@ final class DemoCommand implements Callable<Integer> {
                     + " s, " + x.get("bytesPerSecond") + " B/s, " + x.get("naks") + " NAKs");
         }
         out.println();
-        out.printf("%-10s %-20s %-8s %8s%n", "phase", "step", "status", "seconds");
+        out.printf("%-10s %-26s %-8s %8s%n", "phase", "step", "status", "seconds");
         for (Timing t : timings) {
-            out.printf("%-10s %-20s %-8s %8.2f%n", t.phase(), t.step(), t.status(), t.seconds());
+            out.printf("%-10s %-26s %-8s %8.2f%n", t.phase(), t.step(), t.status(), t.seconds());
         }
-        out.printf("%-10s %-20s %-8s %8.2f%n", "total", "", passed ? "passed" : "FAILED", total);
+        out.printf("%-10s %-26s %-8s %8.2f%n", "total", "", passed ? "passed" : "FAILED", total);
         out.println();
         out.println("record:      " + dir.resolve("demo.json"));
         out.println("transcript:  " + dir.resolve("transcript.txt") + " (and transcript.jsonl)");

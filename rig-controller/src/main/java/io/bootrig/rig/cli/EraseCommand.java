@@ -27,7 +27,7 @@ final class EraseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, FormatException {
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         try (BoardAccess access = BoardAccess.open(home, selection, boardOptions, "erase", spec.commandLine().getErr())) {
             TargetCall.run(access.board().name(), () -> {

@@ -48,7 +48,7 @@ final class FlashCommand implements Callable<Integer> {
             throw RigException.badInput(String.format("--address 0x%08X: %d bytes must fit the 2 MB flash at 0x08000000 "
                     + "or 0x0C000000, 16-byte aligned", addr, size));
         }
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         var out = spec.commandLine().getOut();
         try (BoardAccess access = BoardAccess.open(home, selection, boardOptions, "flash", spec.commandLine().getErr())) {

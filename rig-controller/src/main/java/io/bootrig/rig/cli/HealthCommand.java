@@ -44,7 +44,7 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, FormatException {
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         HealthRecords records = new HealthRecords(home);
         String name = selection.board().name();

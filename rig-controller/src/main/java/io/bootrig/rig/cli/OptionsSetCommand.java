@@ -64,7 +64,7 @@ final class OptionsSetCommand implements Callable<Integer> {
         if (tzen == null && swapBank == null && secwm1 == null && secwm2 == null) {
             throw RigException.badInput("nothing to set: give --tzen, --swap-bank, --secwm1 or --secwm2");
         }
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         DesiredOptions want = desired;
         var out = spec.commandLine().getOut();

@@ -25,7 +25,7 @@ final class OptionsShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, FormatException {
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         OptionBytes ob;
         try (BoardAccess access = BoardAccess.open(home, selection, boardOptions, "options-show", spec.commandLine().getErr())) {

@@ -46,7 +46,7 @@ final class OtpReadCommand implements Callable<Integer> {
         if (hex && json) {
             throw RigException.badInput("--hex and --json exclude each other");
         }
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         byte[] otp;
         try (BoardAccess access = BoardAccess.open(home, selection, boardOptions, "otp-read", spec.commandLine().getErr())) {
@@ -105,7 +105,7 @@ final class OtpReadCommand implements Callable<Integer> {
                 k.put("slot", s.index());
                 k.put("id", s.slotId());
                 k.put("type", s.keyType());
-                k.put("mask", "0x" + s.maskHex());
+                k.put("mask", s.maskHex());
                 k.put("partitions", s.allowedPartitions());
                 k.put("sha256", s.fingerprint());
                 keys.add(k);
@@ -129,7 +129,7 @@ final class OtpReadCommand implements Callable<Integer> {
     }
 
     private static void dump(PrintWriter out, byte[] otp) {
-        HexFormat hf = HexFormat.of();
+        HexFormat hf = HexFormat.of().withUpperCase();
         for (int off = 0; off < otp.length; off += 16) {
             StringBuilder line = new StringBuilder(String.format("%08X ", 0x08FFF000L + off));
             for (int i = 0; i < 16; i++) {

@@ -44,7 +44,7 @@ final class OtpVerifyCommand implements Callable<Integer> {
         if (includeUds && format != KeystoreFormat.OTP) {
             throw RigException.badInput("--include-uds needs an otp.bin: a keystore gives no UDS to compare");
         }
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         byte[] otp;
         try (BoardAccess access = BoardAccess.open(home, selection, boardOptions, "otp-verify", spec.commandLine().getErr())) {

@@ -87,7 +87,7 @@ final class ProvisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, FormatException {
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         Path configFile = config != null ? config : selection.board().wolfbootConfig();
         WolfBootConfig cfg = WolfBootConfig.parse(configFile.toString(), Inputs.readText(configFile));

@@ -43,6 +43,11 @@ public final class RigCli implements Runnable {
     }
 
     /** The installation and the environment (inventory, leases, state); looked up on first use. */
+    /** The root command of {@code spec}'s command line, for subcommands nested deeper than one level. */
+    static RigCli of(CommandLine.Model.CommandSpec spec) {
+        return (RigCli) spec.root().userObject();
+    }
+
     RigHome home() {
         if (resolvedHome == null) {
             resolvedHome = home.get();
@@ -83,6 +88,11 @@ public final class RigCli implements Runnable {
     /** Runs one command line against the given installation and environment (tests). */
     public static int run(String[] args, RigHome home, PrintWriter out, PrintWriter err) {
         return run(new RigCli(System.in, new WriterOutputStream(out), false, () -> home), args, out, err);
+    }
+
+    /** As {@link #run(String[], RigHome, PrintWriter, PrintWriter)}, with the given standard input. */
+    public static int run(String[] args, RigHome home, InputStream in, PrintWriter out, PrintWriter err) {
+        return run(new RigCli(in, new WriterOutputStream(out), false, () -> home), args, out, err);
     }
 
     /** Runs one command line with the given standard input and raw output (bytes as ISO-8859-1 chars in {@code out}). */

@@ -14,10 +14,10 @@ final class SimOptions {
             description = "the board's directory (default $XDG_STATE_HOME/bootrig/sim/NAME, i.e. ~/.local/state/...)")
     Path state;
 
-    Path directory() {
+    Path directory(RigHome home) {
         if (!VirtualBoardProcess.validName(name)) {
             throw RigException.badInput("--name: '" + name + "' must be letters, digits, '.', '_' or '-'");
         }
-        return state != null ? state.toAbsolutePath() : RigHome.current().stateHome().resolve("sim").resolve(name);
+        return state != null ? state.toAbsolutePath() : home.stateHome().resolve("sim").resolve(name);
     }
 }

@@ -29,7 +29,7 @@ final class SimStartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = sim.directory();
+        Path dir = sim.directory(RigCli.of(spec).home());
         var out = spec.commandLine().getOut();
         try {
             Optional<VirtualBoardProcess.Running> already = VirtualBoardProcess.running(dir);

@@ -24,7 +24,7 @@ final class SimStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = sim.directory();
+        Path dir = sim.directory(RigCli.of(spec).home());
         var out = spec.commandLine().getOut();
         Optional<VirtualBoardProcess.Running> running;
         try {

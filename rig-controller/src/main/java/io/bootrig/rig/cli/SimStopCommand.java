@@ -20,7 +20,7 @@ final class SimStopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = sim.directory();
+        Path dir = sim.directory(RigCli.of(spec).home());
         var out = spec.commandLine().getOut();
         Optional<VirtualBoardProcess.Running> running;
         try {

@@ -68,7 +68,7 @@ final class UpdateCommand implements Callable<Integer> {
             case "refused" -> UpdateInputs.Expectation.REFUSED;
             default -> throw RigException.badInput("--expect: '" + expect + "' must be accepted or refused");
         };
-        RigHome home = RigHome.current();
+        RigHome home = RigCli.of(spec).home();
         BoardSelection selection = BoardAccess.select(home, boardOptions);
         PartitionLayout layout = ConfigSupport.layout(config != null ? config : selection.board().wolfbootConfig());
         Optional<Keystore> keys = Optional.empty();

@@ -13,6 +13,7 @@ import io.bootrig.rig.stm32h5.Stm32h5;
 import io.bootrig.wolfboot.config.PartitionLayout;
 import io.bootrig.wolfboot.config.SecureWatermarks;
 import io.bootrig.wolfboot.image.ImageVerifier;
+import io.bootrig.wolfboot.image.RejectReason;
 import io.bootrig.wolfboot.image.SignedImage;
 import io.bootrig.wolfboot.image.Verdict;
 import io.bootrig.wolfboot.keystore.KeystoreLinter;
@@ -140,7 +141,8 @@ public final class ProvisionFlow {
                 OptionalInt.of(layout.headerSize()));
         Verdict v = ImageVerifier.verify(app, in.keystore(), OptionalInt.of(1), Optional.of(layout.sign()));
         if (!v.accepted()) {
-            refusals.add(in.application() + " would not boot with this keystore: " + v.label() + " (" + v.detail() + ")");
+            refusals.add(in.application() + " would not boot with this keystore: "
+                    + v.reason().map(RejectReason::label).orElse("?") + " (" + v.detail() + ")");
         }
         if (app.bytes().length > layout.maxSignedImageSize()) {
             refusals.add(in.application() + " is " + app.bytes().length + " bytes; the BOOT partition takes at most "
@@ -302,7 +304,7 @@ public final class ProvisionFlow {
         ctx.note("\"WOLFBOOT\" header: " + parsed.header().itemCount() + " keys, version "
                 + String.format("0x%08X", parsed.header().version()));
         for (SlotSummary s : SlotSummary.of(parsed.keystore())) {
-            ctx.note("slot " + s.index() + ": " + s.keyType() + ", mask 0x" + s.maskHex() + ", SHA-256 " + s.fingerprint());
+            ctx.note("slot " + s.index() + ": " + s.keyType() + ", mask " + s.maskHex() + ", SHA-256 " + s.fingerprint());
         }
         ctx.summary("2048 bytes compared: header and " + parsed.keystore().size() + " keys as expected (UDS excluded)");
     }
@@ -376,7 +378,7 @@ public final class ProvisionFlow {
             Map<String, Object> k = new LinkedHashMap<>();
             k.put("slot", s.index());
             k.put("type", s.keyType());
-            k.put("mask", "0x" + s.maskHex());
+            k.put("mask", s.maskHex());
             k.put("partitions", s.allowedPartitions());
             k.put("sha256", s.fingerprint());
             keys.add(k);

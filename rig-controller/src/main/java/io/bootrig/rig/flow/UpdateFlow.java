@@ -12,6 +12,7 @@ import io.bootrig.rig.session.BoardSession;
 import io.bootrig.rig.xmodem.SendResult;
 import io.bootrig.rig.xmodem.XmodemSender;
 import io.bootrig.wolfboot.image.ImageVerifier;
+import io.bootrig.wolfboot.image.RejectReason;
 import io.bootrig.wolfboot.image.SignedImage;
 import io.bootrig.wolfboot.image.Verdict;
 import java.nio.file.Files;
@@ -73,11 +74,12 @@ public final class UpdateFlow {
         }
         if (in.keystore().isPresent()) {
             Verdict v = ImageVerifier.verify(image, in.keystore().get(), OptionalInt.of(1), Optional.of(in.layout().sign()));
-            ctx.result("predictedVerdict", v.label());
-            ctx.note("wolfBoot should " + (v.accepted() ? "accept" : "reject") + " it: " + v.label()
-                    + (v.accepted() ? "" : " (" + v.detail() + ")"));
+            String verdict = v.reason().map(RejectReason::label).orElse("accepted");
+            ctx.result("predictedVerdict", verdict);
+            ctx.note(v.accepted() ? "the keystore accepts it (slot " + v.slot().orElse(-1) + ")"
+                    : "wolfBoot should reject it: " + verdict + " (" + v.detail() + ")");
             if (!v.accepted() && in.expect() == UpdateInputs.Expectation.ACCEPTED) {
-                ctx.warning("the keystore rejects this image (" + v.label() + "), but the flow expects it to boot");
+                ctx.warning("the keystore rejects this image (" + verdict + "), but the flow expects it to boot");
             }
         }
         ctx.summary("v" + version + ", " + image.bytes().length + " bytes");
