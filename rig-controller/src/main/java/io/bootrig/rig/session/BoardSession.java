@@ -11,6 +11,9 @@ import io.bootrig.rig.link.SerialSettings;
 import io.bootrig.rig.openocd.OpenOcd;
 import io.bootrig.rig.openocd.OpenOcdException;
 import io.bootrig.rig.openocd.OpenOcdSettings;
+import io.bootrig.rig.power.PowerException;
+import io.bootrig.rig.power.PowerSwitch;
+import io.bootrig.rig.power.PowerSwitches;
 import io.bootrig.rig.sim.VirtualBoardProcess;
 import io.bootrig.rig.sim.VirtualBoardUnavailableException;
 import io.bootrig.rig.stm32h5.Stm32h5;
@@ -135,6 +138,12 @@ public final class BoardSession implements AutoCloseable {
     /** The running virtual board process, for virtual boards. */
     public Optional<VirtualBoardProcess.Running> virtualBoard() {
         return virtual;
+    }
+
+    /** The board's power switch (none, an external command, or the virtual board's control port). */
+    public PowerSwitch power() {
+        return PowerSwitches.of(board, () -> virtual.orElseThrow(() -> new PowerException(board.name()
+                + ": power 'virtual' needs a virtual board")).controlPort());
     }
 
     public LinkEndpoint consoleEndpoint() {
