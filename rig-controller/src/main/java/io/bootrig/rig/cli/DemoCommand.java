@@ -17,9 +17,6 @@ import io.bootrig.rig.inventory.BoardSpec;
 import io.bootrig.rig.inventory.ConsoleSpec;
 import io.bootrig.rig.inventory.OpenOcdInterface;
 import io.bootrig.rig.inventory.PowerSpec;
-import io.bootrig.rig.lease.Lease;
-import io.bootrig.rig.lease.LeaseException;
-import io.bootrig.rig.lease.Leases;
 import io.bootrig.rig.openocd.OpenOcdException;
 import io.bootrig.rig.session.BoardSession;
 import io.bootrig.rig.sim.VirtualBoardProcess;
@@ -33,7 +30,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -128,8 +124,8 @@ final class DemoCommand implements Callable<Integer> {
         if (!keepBoard) {
             Runtime.getRuntime().addShutdownHook(stopper);
         }
-        try (Lease lease = new Leases(home).acquire(board, false, Duration.ZERO, "rig demo");
-                Transcript transcript = Transcript.toFiles(dir.resolve("transcript"))) {
+        // the board is private to this run (its own state directory and process): no lease to take
+        try (Transcript transcript = Transcript.toFiles(dir.resolve("transcript"))) {
             out.println("[board] start virtual board " + name + " (" + baud + " baud) and OpenOCD");
             long b0 = System.nanoTime();
             VirtualBoardProcess.start(name, dir.resolve("board"), List.of("--baud", baud));
@@ -157,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                 Files.writeString(dir.resolve("openocd.log"), session.openocd().log().lines().stream()
                         .map(l -> l.time() + " " + l.text()).collect(Collectors.joining("\n", "", "\n")));
             }
-        } catch (LeaseException | OpenOcdException | VirtualBoardUnavailableException e) {
+        } catch (OpenOcdException | VirtualBoardUnavailableException e) {
             throw new RigException(ExitCode.INFRASTRUCTURE, name + ": " + e.getMessage());
         } finally {
             if (!keepBoard) {

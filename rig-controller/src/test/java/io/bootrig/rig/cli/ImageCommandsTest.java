@@ -134,8 +134,5 @@ class ImageCommandsTest {
         assertThat(Rig.run("image", "frobnicate").exit()).isEqualTo(2);
         assertThat(Rig.run("image", "verify", vector("ecc256/key0_v1_signed.bin")).err()).contains("--keystore");
         assertThat(Rig.run().exit()).isEqualTo(2);
-        Rig demo = Rig.run("demo");
-        assertThat(demo.exit()).isEqualTo(3);
-        assertThat(demo.err()).contains("not built yet");
     }
 }
