@@ -51,7 +51,7 @@ public final class ProvisionFlow {
     public List<Step> steps() {
         return List.of(
                 Step.reading("preflight", "check the board, the OTP and the inputs before any write", this::preflight),
-                Step.writing("option-bytes", "TrustZone on (TZEN=0xB4) and secure watermarks for wolfBoot's area",
+                Step.writing("option-bytes", "TrustZone on (TZEN=0xB4), banks unswapped, secure watermarks for wolfBoot's area",
                         this::optionBytes),
                 Step.writing("erase-for-primer", "mass erase so the primer can be programmed", this::eraseForPrimer),
                 Step.writing("flash-primer", "program the OTP keystore primer at the secure alias", this::flashPrimer),
@@ -104,7 +104,7 @@ public final class ProvisionFlow {
                     + "provisioned by the debugger");
         }
         if (ob.swapBank()) {
-            refusals.add("SWAP_BANK is 1 (banks swapped by an earlier update); the procedure starts from unswapped banks");
+            ctx.note("SWAP_BANK is 1 (an earlier update swapped the banks): the option-bytes step sets it back to 0");
         }
 
         byte[] otp = chip().readOtp();
@@ -170,10 +170,14 @@ public final class ProvisionFlow {
         OptionBytes now = chip().readOptionBytes();
         SecureWatermark wm1 = watermark(ctx, 1, in.operatorSecwm1(), now.secwm1());
         SecureWatermark wm2 = watermark(ctx, 2, in.operatorSecwm2(), now.secwm2());
-        DesiredOptions desired = DesiredOptions.none().withTzen(OptionBytes.TZEN_ENABLED).withSecwm1(wm1).withSecwm2(wm2);
+        DesiredOptions desired = DesiredOptions.none().withTzen(OptionBytes.TZEN_ENABLED).withSwapBank(false)
+                .withSecwm1(wm1).withSecwm2(wm2);
         List<String> planned = new ArrayList<>();
         if (now.tzen() != OptionBytes.TZEN_ENABLED) {
             planned.add("TZEN 0x" + hex2(now.tzen()) + " -> 0xB4");
+        }
+        if (now.swapBank()) {
+            planned.add("SWAP_BANK 1 -> 0");
         }
         if (!wm1.equals(now.secwm1())) {
             planned.add("SECWM1 " + now.secwm1() + " -> " + wm1);
@@ -182,7 +186,7 @@ public final class ProvisionFlow {
             planned.add("SECWM2 " + now.secwm2() + " -> " + wm2);
         }
         if (planned.isEmpty()) {
-            ctx.skip("already TZEN=0xB4, SECWM1 " + wm1 + ", SECWM2 " + wm2);
+            ctx.skip("already TZEN=0xB4, SWAP_BANK=0, SECWM1 " + wm1 + ", SECWM2 " + wm2);
             return;
         }
         for (String p : planned) {

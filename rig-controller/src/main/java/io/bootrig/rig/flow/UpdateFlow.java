@@ -10,6 +10,7 @@ import io.bootrig.rig.console.UpdateReport;
 import io.bootrig.rig.link.ByteLink;
 import io.bootrig.rig.session.BoardSession;
 import io.bootrig.rig.xmodem.SendResult;
+import io.bootrig.rig.xmodem.XmodemException;
 import io.bootrig.rig.xmodem.XmodemSender;
 import io.bootrig.wolfboot.image.ImageVerifier;
 import io.bootrig.wolfboot.image.RejectReason;
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class UpdateFlow {
     public static final String NAME = "update";
-    private static final Duration MESSAGE_WAIT = Duration.ofSeconds(20);
     private static final Pattern WAITING = Pattern.compile("Waiting for XMODEM transfer\\.\\.\\.\\r?\\n");
     private static final Pattern AFTER_TRANSFER = Pattern.compile(
             "End of transfer\\. ret: -?\\d+[\\s\\S]*?\\r?\\n" + Pattern.quote(Console.PROMPT));
@@ -117,7 +117,11 @@ public final class UpdateFlow {
         try (ByteLink link = console.asByteLink()) {
             r = new XmodemSender(link, in.xmodem()).send(image.bytes(),
                     (block, acked, total) -> ctx.progress(acked, total, "bytes"));
+        } catch (XmodemException e) {
+            e.timeline().ifPresent(t -> ctx.result("xmodemTimeline", t.lines()));
+            throw e;
         }
+        ctx.result("xmodemTimeline", r.timeline().lines());
         ctx.result("xmodem", java.util.Map.of("bytes", r.bytes(), "blocks", r.blocks(), "seconds",
                 r.elapsed().toMillis() / 1000.0, "bytesPerSecond", Math.round(r.bytesPerSecond()),
                 "naks", r.timeline().totalNaks(), "transmissions", r.timeline().totalTransmissions()));
@@ -211,12 +215,12 @@ public final class UpdateFlow {
         ctx.summary("v" + info.firmwareVersion() + " CONFIRMED");
     }
 
-    private static ConsoleMatch expect(Console console, Pattern p, String what) throws Exception {
+    private ConsoleMatch expect(Console console, Pattern p, String what) throws Exception {
         try {
-            return console.expect(p, MESSAGE_WAIT);
+            return console.expect(p, in.messageWait());
         } catch (ExpectTimeoutException e) {
-            throw StepFailure.product("no " + what + " within " + MESSAGE_WAIT.toSeconds() + " s; last output: \""
-                    + e.recent() + "\"");
+            throw StepFailure.product("no " + what + " within " + in.messageWait().toMillis() / 1000.0
+                    + " s; last output: \"" + e.recent() + "\"");
         }
     }
 

@@ -14,9 +14,17 @@ import java.util.Optional;
  * @param keystore  the keystore the board holds, when known: the image's verdict is then predicted and reported
  * @param expect    whether the board should boot the new image or keep running its current one
  * @param confirm   after the new version boots in TESTING, run {@code success} and check CONFIRMED
+ * @param messageWait how long the application may take to print each expected message
  */
 public record UpdateInputs(Path image, PartitionLayout layout, Optional<Keystore> keystore, Expectation expect,
-        boolean confirm, SenderSettings xmodem, Duration bootWait) {
+        boolean confirm, SenderSettings xmodem, Duration bootWait, Duration messageWait) {
+
+    public static final Duration MESSAGE_WAIT = Duration.ofSeconds(20);
+
+    public UpdateInputs(Path image, PartitionLayout layout, Optional<Keystore> keystore, Expectation expect,
+            boolean confirm, SenderSettings xmodem, Duration bootWait) {
+        this(image, layout, keystore, expect, confirm, xmodem, bootWait, MESSAGE_WAIT);
+    }
 
     public enum Expectation {
         /** The new version boots in TESTING (and is confirmed if asked). */

@@ -34,7 +34,7 @@ class DemoCommandTest {
         assertThat(record.get("flows")).hasSize(2);
         assertThat(record.get("timings").size()).isEqualTo(2 + 12 + 7);
         assertThat(Files.readString(work.resolve("transcript.txt"))).contains("---- flow update on demo-",
-                "update success confirmed.");
+                "---- step 7 confirm: passed - v2 CONFIRMED");
         assertThat(VirtualBoardProcess.running(work.resolve("board"))).as("the demo stops its board").isEmpty();
         for (Path p : new Path[] {work.resolve("demo.json"), work.resolve("transcript.txt"), work.resolve("transcript.jsonl"),
                 work.resolve("openocd.log")}) {

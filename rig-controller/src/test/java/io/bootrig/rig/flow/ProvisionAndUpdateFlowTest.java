@@ -53,7 +53,7 @@ class ProvisionAndUpdateFlowTest {
         assertThat(r.results()).containsEntry("otpBefore", "blank").containsEntry("firmwareVersion", 1L)
                 .containsEntry("firmwareState", "NEW");
         assertThat(r.step("verify-otp").orElseThrow().notes()).anyMatch(n -> n.contains("\"WOLFBOOT\" header: 2 keys"));
-        assertThat(Files.readString(dir.resolve("provision.txt"))).contains("STM32H5 wolfBoot demo Application");
+        assertThat(Files.readString(dir.resolve("provision.txt"))).contains("---- console opened", " in   \"");
     }
 
     @Test
@@ -76,21 +76,38 @@ class ProvisionAndUpdateFlowTest {
 
     @Test
     @Order(3)
-    void provisioningAnUpdatedBoardIsRefusedBecauseItsBanksAreSwapped() throws Exception {
+    void reprovisioningAnUpdatedBoardUnswapsTheBanksSkipsThePrimerAndBootsV1() throws Exception {
         FlowReport r;
         try (Transcript t = Transcript.to();
                 BoardSession s = BoardSession.open(FlowFixtures.home(), board, t)) {
             ProvisionFlow flow = new ProvisionFlow(s, FlowFixtures.provision(false));
             r = new FlowRunner().run(ProvisionFlow.NAME, board.name(), flow.steps(), false, FlowListener.NONE, Map.of());
+            assertThat(s.chip().readOptionBytes().swapBank()).isFalse();
         }
-        // the update left the banks swapped: the procedure refuses rather than guess
-        assertThat(r.failedStep().orElseThrow().name()).isEqualTo("preflight");
-        assertThat(r.failure()).contains(FailureKind.REFUSED);
-        assertThat(r.failedStep().get().summary()).contains("SWAP_BANK is 1");
+        assertThat(r.failedStep()).as("failed step").isEmpty();
+        assertThat(r.results()).containsEntry("otpBefore", "expected").containsEntry("firmwareVersion", 1L);
+        // wolfBoot's bank swap exchanged the watermarks too: both are put back with SWAP_BANK
+        assertThat(r.step("option-bytes").orElseThrow().writes()).containsExactly("option bytes: SWAP_BANK 1 -> 0",
+                "option bytes: SECWM1 0x00..0x7F -> 0x00..0x2F", "option bytes: SECWM2 0x00..0x2F -> 0x00..0x7F");
+        assertThat(r.steps()).filteredOn(s -> s.status() == StepStatus.SKIPPED).extracting(StepResult::name)
+                .containsExactly("erase-for-primer", "flash-primer", "run-primer", "wait-otp");
     }
 
     @Test
     @Order(4)
+    void updatesAgainAfterReprovisioning() throws Exception {
+        FlowReport r;
+        try (Transcript t = Transcript.to();
+                BoardSession s = BoardSession.open(FlowFixtures.home(), board, t)) {
+            UpdateFlow flow = new UpdateFlow(s, FlowFixtures.update("image_v2_signed.bin", UpdateInputs.Expectation.ACCEPTED, true));
+            r = new FlowRunner().run(UpdateFlow.NAME, board.name(), flow.steps(), false, FlowListener.NONE, Map.of());
+        }
+        assertThat(r.failedStep()).as("failed step").isEmpty();
+        assertThat(r.results()).containsEntry("versionAfter", 2L).containsEntry("stateConfirmed", "CONFIRMED");
+    }
+
+    @Test
+    @Order(5)
     void healthIsGoodOnTheUpdatedBoard() throws Exception {
         FlowReport r;
         try (Transcript t = Transcript.to();
