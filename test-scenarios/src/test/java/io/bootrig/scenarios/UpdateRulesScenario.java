@@ -27,7 +27,15 @@ class UpdateRulesScenario {
 
     /** Images wolfBoot must refuse to boot; the rejected image is erased from UPDATE. */
     enum Rejected {
-        BAD_SIGNATURE, TAMPERED_PAYLOAD, UNKNOWN_KEY, KEY_MASK_EXCLUDES_THE_PARTITION
+        BAD_SIGNATURE("signature"), TAMPERED_PAYLOAD("integrity"), UNKNOWN_KEY("unknown-key"),
+        KEY_MASK_EXCLUDES_THE_PARTITION("permission");
+
+        /** The reason wolfboot-tools' verifier gives, which the board's refusal must agree with. */
+        final String reason;
+
+        Rejected(String reason) {
+            this.reason = reason;
+        }
     }
 
     @BeforeEach
@@ -78,7 +86,7 @@ class UpdateRulesScenario {
             case KEY_MASK_EXCLUDES_THE_PARTITION -> board.materials().signedWithRestrictedKey(v + 1, 4);
         };
         FlowReport r = board.update(image, UpdateInputs.Expectation.REFUSED, false);
-        assertThat(r.results()).containsEntry("versionAfter", v);
+        assertThat(r.results()).containsEntry("predictedVerdict", kind.reason).containsEntry("versionAfter", v);
         SystemInfo info = board.info();
         assertThat(info.firmwareVersion()).isEqualTo(v);
         assertThat(info.update()).as("wolfBoot erased the rejected image from UPDATE").isEmpty();

@@ -2,7 +2,6 @@ package io.bootrig.rig.cli;
 
 import io.bootrig.rig.RigHome;
 import io.bootrig.rig.inventory.BoardSelection;
-import io.bootrig.rig.stm32h5.OptionBytes;
 import io.bootrig.rig.stm32h5.Stm32h5;
 import io.bootrig.wolfboot.FormatException;
 import java.io.IOException;
@@ -20,9 +19,6 @@ import picocli.CommandLine.Parameters;
                 + "covers, or run 'rig erase --mass'.",
                 "Exit 0 = programmed and verified, 2 = bad input, 3 = the board or the flash controller refused."})
 final class FlashCommand implements Callable<Integer> {
-    private static final long SECTOR = 0x2000;
-    private static final long BANK = 0x100000;
-
     @Mixin
     BoardOptions boardOptions;
 
@@ -55,17 +51,8 @@ final class FlashCommand implements Callable<Integer> {
             Stm32h5 chip = access.session().chip();
             String name = access.board().name();
             if (erase) {
-                OptionBytes ob = TargetCall.run(name, chip::readOptionBytes);
-                for (long o = offset / SECTOR * SECTOR; o < offset + size; o += SECTOR) {
-                    int logicalBank = (int) (o / BANK) + 1;
-                    int bank = ob.swapBank() ? 3 - logicalBank : logicalBank;
-                    int sector = (int) (o % BANK / SECTOR);
-                    TargetCall.run(name, () -> {
-                        chip.eraseSector(bank, sector);
-                        return null;
-                    });
-                }
-                out.printf("erased %d sector(s)%n", (offset + size - 1) / SECTOR - offset / SECTOR + 1);
+                int sectors = TargetCall.run(name, () -> chip.erase(addr, size));
+                out.printf("erased %d sector(s)%n", sectors);
             }
             TargetCall.run(name, () -> {
                 chip.program(file, addr, (op, done, total) -> { });

@@ -32,6 +32,8 @@ public final class Stm32h5 {
     public static final long FLASH_SIZE = 0x200000L;
     public static final long OTP_BASE = 0x08FFF000L;
     public static final int OTP_SIZE = 2048;
+    private static final long SECTOR = 0x2000;
+    private static final long BANK = 0x100000;
     private static final int WINDOW = 16 * 1024;
     private static final Duration ERASE_TIMEOUT = Duration.ofSeconds(90);
     private static final Logger LOG = LoggerFactory.getLogger(Stm32h5.class);
@@ -148,6 +150,28 @@ public final class Stm32h5 {
         OptionBytes ob = readOptionBytes();
         boolean secure = ob.trustZone() && (bank == 1 ? ob.secwm1() : ob.secwm2()).covers(sector);
         runLong("erase", ERASE_TIMEOUT, "bootrig_erase_sector", bank, sector, secure ? 1 : 0);
+    }
+
+    /**
+     * Erases every 8 KB sector that {@code [address, address + length)} touches, in either alias; the physical bank
+     * follows SWAP_BANK.
+     *
+     * @return the number of sectors erased
+     */
+    public int erase(long address, long length) throws OpenOcdException, TargetOperationException {
+        boolean secure = address >= FLASH_S && address < FLASH_S + FLASH_SIZE;
+        long offset = address - (secure ? FLASH_S : FLASH_NS);
+        if (length <= 0 || offset < 0 || offset + length > FLASH_SIZE) {
+            throw new IllegalArgumentException(String.format("0x%08X + %d bytes is not inside the flash", address, length));
+        }
+        boolean swapped = readOptionBytes().swapBank();
+        int count = 0;
+        for (long o = offset / SECTOR * SECTOR; o < offset + length; o += SECTOR) {
+            int logicalBank = (int) (o / BANK) + 1;
+            eraseSector(swapped ? 3 - logicalBank : logicalBank, (int) (o % BANK / SECTOR));
+            count++;
+        }
+        return count;
     }
 
     /**
