@@ -55,6 +55,8 @@ public final class BoardExtension implements BeforeAllCallback, BeforeEachCallba
     @Override
     public void beforeEach(ExtensionContext context) {
         BoardUnderTest b = board(context);
+        // the board is part of the test's identity: the same scenario on two boards is two results, not retries
+        Allure.parameter("board", b.board().name());
         b.transcript().marker("test: " + context.getDisplayName());
         Path text = b.transcript().textFile().orElseThrow();
         long offset = sizeOf(text);
@@ -142,6 +144,7 @@ public final class BoardExtension implements BeforeAllCallback, BeforeEachCallba
                         Duration.ofMinutes(Long.getLong("rig.lease.wait.minutes", 10)), "scenarios " + testClass.getSimpleName()));
             }
             ScenarioMaterials materials = Optional.ofNullable(System.getProperty("rig.materials"))
+                    .or(() -> Optional.ofNullable(System.getenv("RIG_MATERIALS"))).filter(m -> !m.isBlank())
                     .map(m -> fromDirectory(Path.of(m), spec, runs))
                     .orElseGet(() -> fixtures(home, spec, runs));
             Transcript transcript = Transcript.toFiles(runs.resolve("transcript"));
@@ -187,7 +190,7 @@ public final class BoardExtension implements BeforeAllCallback, BeforeEachCallba
 
     private static ScenarioMaterials fromDirectory(Path dir, BoardSpec spec, Path runs) {
         try {
-            return ScenarioMaterials.fromDirectory(dir, spec.wolfbootConfig(), runs.resolve("materials"));
+            return ScenarioMaterials.fromDirectory(dir, spec.wolfbootConfig(), runs.resolve("materials"), spec.isVirtual());
         } catch (SetupFailure e) {
             throw e;
         } catch (Exception e) {

@@ -30,7 +30,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What the scenarios flash and send. From a directory (-Drig.materials=DIR, for a real board: keystore.c, keys/,
+ * What the scenarios flash and send. From a directory (-Drig.materials=DIR or RIG_MATERIALS: keystore.c, keys/,
  * otp-primer.bin, wolfboot.bin, test-app.bin as wolfBoot's make leaves them), or, by default, the committed LMS test
  * keystore with virtual firmware built for the config. Key files are copied to the run's directory first: LMS keys are
  * stateful and the committed files must not change. Images of any version, key and partition id are signed on demand.
@@ -79,15 +79,27 @@ public final class ScenarioMaterials {
                 firmware.testApp());
     }
 
-    /** Binaries made by wolfBoot's build for a real board, in {@code from}; keys are copied into {@code dir}. */
-    public static ScenarioMaterials fromDirectory(Path from, Path configFile, Path dir) throws IOException, FormatException {
+    /**
+     * A keystore and its signing keys in {@code from} (keystore.c, keys/key0.der, keys/key1.der) with the binaries
+     * wolfBoot's make built for a real board (otp-primer.bin, wolfboot.bin, test-app.bin); for a virtual board the
+     * binaries may be left out and are then built for the keystore. Keys are copied into {@code dir}.
+     */
+    public static ScenarioMaterials fromDirectory(Path from, Path configFile, Path dir, boolean virtual)
+            throws IOException, FormatException {
         Path keys = Files.createDirectories(dir.resolve("keys"));
         Path key0 = copy(require(from.resolve("keys/key0.der")), keys);
         Path key1 = copy(require(from.resolve("keys/key1.der")), keys);
+        Path keystoreFile = require(from.resolve("keystore.c"));
         WolfBootConfig config = WolfBootConfig.parse(configFile.toString(), Files.readString(configFile));
-        return new ScenarioMaterials(dir, config, require(from.resolve("keystore.c")), key0, key1,
-                require(from.resolve("otp-primer.bin")), require(from.resolve("wolfboot.bin")),
-                require(from.resolve("test-app.bin")));
+        boolean built = Files.exists(from.resolve("otp-primer.bin"));
+        if (!built && virtual) {
+            FirmwareFiles firmware = FirmwareSet.build(KeystoreFiles.load(keystoreFile), config, TestAppBehaviour.NORMAL)
+                    .writeInto(Files.createDirectories(dir.resolve("firmware")));
+            return new ScenarioMaterials(dir, config, keystoreFile, key0, key1, firmware.otpPrimer(), firmware.wolfBoot(),
+                    firmware.testApp());
+        }
+        return new ScenarioMaterials(dir, config, keystoreFile, key0, key1, require(from.resolve("otp-primer.bin")),
+                require(from.resolve("wolfboot.bin")), require(from.resolve("test-app.bin")));
     }
 
     public WolfBootConfig config() {
