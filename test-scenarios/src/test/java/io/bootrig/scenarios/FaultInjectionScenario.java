@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Epic("STM32H5 OTP keystore")
 @Feature("Fault injection")
+@Tag("faults")
+@Tag("virtual-only")
 @ExtendWith(BoardExtension.class)
 class FaultInjectionScenario {
     /** A board that stops answering must not hold the sender for minutes. */

@@ -12,11 +12,13 @@ import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Epic("STM32H5 OTP keystore")
 @Feature("The wolfBoot example end to end")
+@Tag("procedure")
 @ExtendWith(BoardExtension.class)
 class OtpKeystoreProcedureScenario {
 

@@ -11,6 +11,7 @@ import io.qameta.allure.Feature;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Epic("STM32H5 OTP keystore")
 @Feature("Update rules")
+@Tag("update-rules")
 @ExtendWith(BoardExtension.class)
 class UpdateRulesScenario {
 
