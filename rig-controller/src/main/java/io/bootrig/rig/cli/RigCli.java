@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rig", mixinStandardHelpOptions = true, versionProvider = RigCli.Version.class,
         description = "bootrig: drive wolfBoot-protected STM32H5 boards (or the virtual board) and check wolfBoot artefacts.",
         subcommands = {DemoCommand.class, ProvisionCommand.class, UpdateCommand.class, HealthCommand.class,
-                OtpCommand.class, FlashCommand.class, EraseCommand.class, OptionsCommand.class, BoardsCommand.class, SoakCommand.class, ConsoleCommand.class,
+                OtpCommand.class, FlashCommand.class, EraseCommand.class, OptionsCommand.class, BoardsCommand.class, SoakCommand.class, BenchCommand.class, ConsoleCommand.class,
                 ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, XmodemCommand.class, SimCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -14,9 +14,11 @@ import java.util.Random;
  */
 public record FaultPlan(String name, Optional<String> command, boolean newVersionWins, boolean flowPasses) {
 
+    static final FaultPlan NONE = new FaultPlan("none", Optional.empty(), true, true);
+
     static FaultPlan draw(Random random, int blocks) {
         List<FaultPlan> plans = List.of(
-                new FaultPlan("none", Optional.empty(), true, true),
+                NONE,
                 new FaultPlan("power cut at an XMODEM block", Optional.of("power-cut-at-block " + (1 + random.nextInt(blocks))),
                         false, false),
                 new FaultPlan("power cut after the trigger", Optional.of("power-cut-after-trigger"), true, false),

@@ -51,10 +51,11 @@ final class SoakBoard implements Callable<List<CycleOutcome>> {
     private final int cycles;
     private final Random random;
     private final String baud;
+    private final boolean faults;
     private final Consumer<CycleOutcome> progress;
 
     SoakBoard(RigHome home, String name, Path dir, Path configFile, WolfBootConfig config, int cycles, long seed,
-            String baud, Consumer<CycleOutcome> progress) {
+            String baud, boolean faults, Consumer<CycleOutcome> progress) {
         this.home = home;
         this.name = name;
         this.dir = dir;
@@ -63,6 +64,7 @@ final class SoakBoard implements Callable<List<CycleOutcome>> {
         this.cycles = cycles;
         this.random = new Random(seed);
         this.baud = baud;
+        this.faults = faults;
         this.progress = progress;
     }
 
@@ -109,7 +111,7 @@ final class SoakBoard implements Callable<List<CycleOutcome>> {
         Path image = materials.signVersion((int) before + 1, Files.createDirectories(dir.resolve("images"))
                 .resolve("v" + (before + 1) + ".bin"));
         int blocks = (int) ((Files.size(image) + 127) / 128);
-        FaultPlan plan = FaultPlan.draw(random, blocks);
+        FaultPlan plan = this.faults ? FaultPlan.draw(random, blocks) : FaultPlan.NONE;
         faults.clear();
         if (plan.command().isPresent()) {
             faults.arm(plan.command().get());

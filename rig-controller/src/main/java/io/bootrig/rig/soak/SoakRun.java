@@ -32,6 +32,12 @@ public final class SoakRun {
 
     public SoakReport run(int boards, int cycles, long seed, String baud, Consumer<CycleOutcome> progress)
             throws IOException, FormatException, InterruptedException {
+        return run(boards, cycles, seed, baud, true, progress);
+    }
+
+    /** @param faults false: every cycle is a clean update (for throughput figures) */
+    public SoakReport run(int boards, int cycles, long seed, String baud, boolean faults, Consumer<CycleOutcome> progress)
+            throws IOException, FormatException, InterruptedException {
         WolfBootConfig config = WolfBootConfig.parse(configFile.toString(), Files.readString(configFile));
         ResourceCensus before = ResourceCensus.take();
         long t0 = System.nanoTime();
@@ -43,7 +49,7 @@ public final class SoakRun {
             for (int b = 1; b <= boards; b++) {
                 String name = "soak-" + ProcessHandle.current().pid() + "-" + b;
                 futures.add(pool.submit(new SoakBoard(home, name, work.resolve("board-" + b), configFile, config, cycles,
-                        seed + b, baud, o -> {
+                        seed + b, baud, faults, o -> {
                             synchronized (progress) {
                                 progress.accept(o);
                             }
