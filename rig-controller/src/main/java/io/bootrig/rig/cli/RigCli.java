@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 /** The {@code rig} command line: nouns then verbs, exit codes per {@link ExitCode}. */
 @Command(name = "rig", mixinStandardHelpOptions = true, versionProvider = RigCli.Version.class,
         description = "bootrig: drive wolfBoot-protected STM32H5 boards (or the virtual board) and check wolfBoot artefacts.",
-        subcommands = {DemoCommand.class, ProvisionCommand.class, UpdateCommand.class, HealthCommand.class,
+        subcommands = {DemoCommand.class, ProvisionCommand.class, UpdateCommand.class, HealthCommand.class, QualifyCommand.class,
                 OtpCommand.class, FlashCommand.class, EraseCommand.class, OptionsCommand.class, BoardsCommand.class, ConsoleCommand.class,
                 ImageCommand.class, KeystoreCommand.class, ConfigCommand.class, XmodemCommand.class, SimCommand.class,
                 CommandLine.HelpCommand.class},

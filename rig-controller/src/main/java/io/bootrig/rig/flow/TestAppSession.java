@@ -11,19 +11,19 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** The test application as the flows talk to it: its start-up output, {@code info}, and the prompt. */
-final class TestAppSession {
+public final class TestAppSession {
     /** The banner, the info it prints after it, and the first prompt. */
     private static final Pattern FIRST_PROMPT = Pattern.compile(
             "={8,}[^\\r\\n]*\\R[^\\r\\n]*wolfBoot[\\s\\S]*?\\r?\\n" + Pattern.quote(Console.PROMPT));
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     /** What the application printed when it started. */
-    record Boot(TestAppBanner banner, SystemInfo info, String text) {}
+    public record Boot(TestAppBanner banner, SystemInfo info, String text) {}
 
     private TestAppSession() {}
 
     /** Waits for the banner, its info output and the prompt (after a reset the caller caused). */
-    static Boot awaitBoot(Console console, Duration timeout) throws IOException, StepFailure {
+    public static Boot awaitBoot(Console console, Duration timeout) throws IOException, StepFailure {
         ConsoleMatch m;
         try {
             m = console.expect(FIRST_PROMPT, timeout);
@@ -40,7 +40,7 @@ final class TestAppSession {
     }
 
     /** Makes sure the application is at its prompt: an empty line must be answered by a prompt. */
-    static void atPrompt(Console console, Duration timeout) throws IOException, StepFailure {
+    public static void atPrompt(Console console, Duration timeout) throws IOException, StepFailure {
         console.discardPending();
         console.send("");
         try {
@@ -52,7 +52,7 @@ final class TestAppSession {
     }
 
     /** Runs {@code info} and parses it. */
-    static SystemInfo info(Console console) throws IOException, StepFailure {
+    public static SystemInfo info(Console console) throws IOException, StepFailure {
         String out = command(console, "info");
         try {
             return SystemInfo.parse(out);
@@ -61,7 +61,8 @@ final class TestAppSession {
         }
     }
 
-    static String command(Console console, String command) throws IOException, StepFailure {
+    /** Runs {@code command} and returns what it printed before the next prompt. */
+    public static String command(Console console, String command) throws IOException, StepFailure {
         try {
             return console.command(command, COMMAND_TIMEOUT);
         } catch (ExpectTimeoutException e) {

@@ -9,7 +9,7 @@ class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "image", "image inspect", "image verify", "image sign", "keystore", "keystore inspect",
             "keystore lint", "keystore keygen", "keystore otp-image", "config", "config show", "console", "xmodem",
-            "xmodem send", "xmodem recv", "sim", "sim start", "sim stop", "sim status", "boards", "demo"})
+            "xmodem send", "xmodem recv", "sim", "sim start", "sim stop", "sim status", "boards", "demo", "qualify"})
     void everyCommandHasHelp(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);
