@@ -31,15 +31,29 @@ public final class FlowRunner {
     /** Runs {@code steps}; {@code initial} seeds the results (inputs later steps read). */
     public FlowReport run(String flow, String board, List<Step> steps, boolean dryRun, FlowListener listener,
             Map<String, Object> initial) {
+        return run(flow, board, steps, dryRun, listener, initial, false);
+    }
+
+    /**
+     * Runs independent cases (a test matrix): a {@link FailureKind#PRODUCT} failure is recorded and the next step
+     * runs; any other failure (the rig, a refusal, bad input) stops the flow as {@link #run} does.
+     */
+    public FlowReport runCases(String flow, String board, List<Step> steps, FlowListener listener,
+            Map<String, Object> initial) {
+        return run(flow, board, steps, false, listener, initial, true);
+    }
+
+    private FlowReport run(String flow, String board, List<Step> steps, boolean dryRun, FlowListener listener,
+            Map<String, Object> initial, boolean continueAfterProductFailure) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         Map<String, Object> results = new LinkedHashMap<>(initial);
         listener.flowStarted(flow, board, steps, dryRun);
         List<StepResult> done = new ArrayList<>();
-        boolean failed = false;
+        boolean stopped = false;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            if (failed) {
+            if (stopped) {
                 StepResult r = new StepResult(i + 1, step.name(), step.title(), StepStatus.NOT_RUN, Duration.ZERO,
                         "not run: an earlier step failed", Optional.empty(), List.of(), List.of());
                 done.add(r);
@@ -64,9 +78,9 @@ public final class FlowRunner {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                failed = true;
                 status = StepStatus.FAILED;
                 kind = Optional.of(FailureClassifier.classify(e));
+                stopped = !continueAfterProductFailure || kind.get() != FailureKind.PRODUCT;
                 summary = FailureClassifier.message(e);
                 if (!(e instanceof StepFailure)) {
                     LOG.debug("step {} failed", step.name(), e);

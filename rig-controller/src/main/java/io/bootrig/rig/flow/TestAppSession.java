@@ -61,6 +61,7 @@ public final class TestAppSession {
         }
     }
 
+    /** Runs {@code command} and returns what it printed before the next prompt. */
     public static String command(Console console, String command) throws IOException, StepFailure {
         try {
             return console.command(command, COMMAND_TIMEOUT);

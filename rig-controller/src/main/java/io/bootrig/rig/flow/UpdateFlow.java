@@ -73,7 +73,7 @@ public final class UpdateFlow {
                     + "partition takes at most " + in.layout().maxSignedImageSize());
         }
         if (in.keystore().isPresent()) {
-            Verdict v = ImageVerifier.verify(image, in.keystore().get(), OptionalInt.of(1), Optional.of(in.layout().sign()));
+            Verdict v = ImageVerifier.verify(image, in.keystore().get(), updatePartitionRule(), Optional.of(in.layout().sign()));
             String verdict = v.reason().map(RejectReason::label).orElse("accepted");
             ctx.result("predictedVerdict", verdict);
             ctx.note(v.accepted() ? "the keystore accepts it (slot " + v.slot().orElse(-1) + ")"
@@ -85,12 +85,21 @@ public final class UpdateFlow {
         ctx.summary("v" + version + ", " + image.bytes().length + " bytes");
     }
 
+    /**
+     * The partition id an update must carry: DUALBANK wolfBoot (update_flash_hwswap.c) checks it only against the key's
+     * mask, the swap-based updater (update_flash.c) also requires 1 ("Update type invalid").
+     */
+    private OptionalInt updatePartitionRule() {
+        return in.layout().dualBankSwap() ? OptionalInt.empty() : OptionalInt.of(1);
+    }
+
     private void current(StepContext ctx) throws Exception {
         Console console = session.console();
         TestAppSession.atPrompt(console, Duration.ofSeconds(3));
         SystemInfo info = TestAppSession.info(console);
         ctx.result("versionBefore", info.firmwareVersion());
         ctx.result("stateBefore", info.bootState().name());
+        info.banksSwapped().ifPresent(swapped -> ctx.result("banksSwappedBefore", swapped));
         ctx.summary("running v" + info.firmwareVersion() + " (" + info.bootState() + ")");
     }
 
@@ -179,6 +188,7 @@ public final class UpdateFlow {
                 + info.banksSwapped().map(s -> s ? ", banks swapped" : ", banks not swapped").orElse(""));
         ctx.result("versionAfter", info.firmwareVersion());
         ctx.result("stateAfter", info.bootState().name());
+        info.banksSwapped().ifPresent(swapped -> ctx.result("banksSwappedAfter", swapped));
         if (in.expect() == UpdateInputs.Expectation.ACCEPTED) {
             if (info.firmwareVersion() != version) {
                 throw StepFailure.product("after reboot the board runs v" + info.firmwareVersion() + ", expected v" + version

@@ -11,7 +11,7 @@ class HelpTest {
             "keystore lint", "keystore keygen", "keystore otp-image", "config", "config show", "console", "xmodem",
             "xmodem send", "xmodem recv", "sim", "sim start", "sim stop", "sim status", "boards", "demo",
             "provision", "update", "health", "otp", "otp read", "otp verify", "flash", "erase", "options", "options show",
-            "options set", "soak", "bench"})
+            "options set", "soak", "bench", "qualify"})
     void everyCommandHasHelp(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);
