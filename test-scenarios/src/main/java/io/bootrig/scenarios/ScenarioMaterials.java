@@ -131,6 +131,16 @@ public final class ScenarioMaterials {
         return wolfBoot;
     }
 
+    /** The unsigned test application (what the images sign). */
+    public Path testApp() {
+        return testApp;
+    }
+
+    /** The private keys of the keystore's slots (run copies). */
+    public List<Path> keyFiles() {
+        return List.of(key0, key1);
+    }
+
     /** SHA-256 of the keystore file, for the report's environment. */
     public String keystoreFingerprint() throws IOException {
         try {
