@@ -73,6 +73,28 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("rig bench: work directory " + dir + "; " + Runtime.getRuntime().availableProcessors() + " cores");
         BenchTable table = new BenchTable(out);
+        try {
+            measure(home, dir, sections, table);
+        } catch (RigException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RigException(ExitCode.INFRASTRUCTURE, "a benchmark could not run: " + e.getMessage()
+                    + " (work directory " + dir + ")");
+        }
+        StringWriter md = new StringWriter();
+        table.print(new PrintWriter(md));
+        out.println();
+        out.print(md);
+        Files.writeString(dir.resolve("bench.md"), md.toString());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("cores", Runtime.getRuntime().availableProcessors());
+        record.put("rows", table.toList());
+        AtomicFiles.write(dir.resolve("bench.json"), Json.write(record).getBytes(StandardCharsets.UTF_8), false);
+        out.println("table: " + dir.resolve("bench.md"));
+        return ExitCode.OK;
+    }
+
+    private void measure(RigHome home, Path dir, List<String> sections, BenchTable table) throws Exception {
         if (sections.contains("crypto")) {
             CryptoBench.run(table, Files.createDirectories(dir.resolve("crypto")));
         }
@@ -98,17 +120,6 @@ final class BenchCommand implements Callable<Integer> {
         if (sections.contains("parallel")) {
             ParallelBench.run(table, home, dir.resolve("parallel"), parallel);
         }
-        StringWriter md = new StringWriter();
-        table.print(new PrintWriter(md));
-        out.println();
-        out.print(md);
-        Files.writeString(dir.resolve("bench.md"), md.toString());
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("cores", Runtime.getRuntime().availableProcessors());
-        record.put("rows", table.toList());
-        AtomicFiles.write(dir.resolve("bench.json"), Json.write(record).getBytes(StandardCharsets.UTF_8), false);
-        out.println("table: " + dir.resolve("bench.md"));
-        return ExitCode.OK;
     }
 
     /** The demo flow at 115200, per step, from its own run record. */

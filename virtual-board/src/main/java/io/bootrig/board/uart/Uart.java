@@ -85,11 +85,17 @@ public final class Uart implements HostBytes, AutoCloseable {
 
     @Override
     public void received(byte[] bytes, int length) {
+        // the host wrote these bytes at once: they follow each other on the line from now on, so every byte's arrival is
+        // reserved before waiting; reserving after each wake-up would add the scheduler's lateness to every byte
+        long now = System.nanoTime();
+        long[] arrivals = new long[length];
+        for (int i = 0; i < length; i++) {
+            arrivals[i] = receiveLine.reserve(now) + receiveLine.byteNanos();
+        }
         for (int i = 0; i < length && !closed; i++) {
             LineCorruption corruption = receiveCorruption;
             byte b = corruption == null ? bytes[i] : corruption.apply(bytes[i]);
-            long arrival = receiveLine.reserve(System.nanoTime()) + receiveLine.byteNanos();
-            awaitArrival(arrival);
+            awaitArrival(arrivals[i]);
             ByteDrop drop = receiveDrop;
             boolean lost = drop != null && drop.drops();
             ReceiveHandler handler = receiver;
