@@ -14,6 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FuzzSmoke {
     private static final FuzzTargets TARGETS = FuzzTargets.discover(FuzzSmoke.class);
 
+    static {
+        FuzzTargets.forgetEarlierRuns();
+    }
+
     static Stream<Arguments> seeds() {
         return TARGETS.seeds();
     }

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -85,6 +86,29 @@ public final class FuzzTargets {
         }
         targets.sort((a, b) -> a.name().compareTo(b.name()));
         return new FuzzTargets(List.copyOf(targets));
+    }
+
+    /**
+     * Deletes the corpus an earlier short run grew under {@code jazzer.internal.basedir} (set only by the fuzz-smoke
+     * execution), so that every short run starts from the committed inputs alone and, with its fixed seed and number
+     * of executions, does the same work each time.
+     */
+    public static void forgetEarlierRuns() {
+        String base = System.getProperty("jazzer.internal.basedir");
+        if (base == null) {
+            return;
+        }
+        Path corpus = Path.of(base, ".cifuzz-corpus");
+        if (!Files.isDirectory(corpus)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + corpus, e);
+        }
     }
 
     public List<String> names() {
