@@ -67,16 +67,16 @@ public record SystemInfo(Optional<Boolean> banksSwapped, long firmwareVersion, P
             if ((m = BANKS.matcher(line)).matches()) {
                 swapped = m.group(1) == null;
             } else if ((m = FIRMWARE_HEX.matcher(line)).matches()) {
-                firmware = Long.parseLong(m.group(1), 16);
+                firmware = version(m.group(1), 16, line);
             } else if ((m = FIRMWARE_DEC.matcher(line)).matches()) {
-                firmware = Long.parseLong(m.group(1));
+                firmware = version(m.group(1), 10, line);
             } else if ((m = BOOT_STATE.matcher(line)).matches()) {
                 boot = state(m.group(1), line);
             } else if ((m = UPDATE_HEX.matcher(line)).matches()) {
                 role = m.group(1).equals("Candidate") ? UpdateImage.Role.CANDIDATE : UpdateImage.Role.BACKUP;
-                updateVersion = Long.parseLong(m.group(2), 16);
+                updateVersion = version(m.group(2), 16, line);
             } else if ((m = UPDATE_DEC.matcher(line)).matches()) {
-                updateVersion = Long.parseLong(m.group(1));
+                updateVersion = version(m.group(1), 10, line);
             } else if ((m = UPDATE_STATE.matcher(line)).matches()) {
                 updateState = state(m.group(1), line);
             } else if (line.equals("'reboot' to initiate update.")) {
@@ -116,15 +116,17 @@ public record SystemInfo(Optional<Boolean> banksSwapped, long firmwareVersion, P
             String line = i < lines.length ? lines[i].strip() : "";
             Matcher m;
             if (count == null && (m = KEY_COUNT.matcher(line)).matches()) {
-                count = Integer.parseInt(m.group(1));
+                count = OutputNumbers.parseInt(m.group(1), 10, "'" + line + "'");
             } else if ((m = KEY.matcher(line)).matches() || i == lines.length) {
                 if (header != null) {
                     keys.add(key(header, mask, hex));
                 }
                 if (i < lines.length) {
-                    header = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                            Integer.parseInt(m.group(3), 16)};
-                    mask = Long.parseLong(m.group(4), 16);
+                    String field = "'" + line + "'";
+                    header = new int[] {OutputNumbers.parseInt(m.group(1), 10, field + " key number"),
+                        OutputNumbers.parseInt(m.group(2), 10, field + " size"),
+                        OutputNumbers.parseInt(m.group(3), 16, field + " type")};
+                    mask = OutputNumbers.parse(m.group(4), 16, OutputNumbers.U32_MAX, field + " mask");
                     hex.setLength(0);
                 }
             } else if (header != null && HEX_LINE.matcher(line).matches()) {
@@ -148,6 +150,11 @@ public record SystemInfo(Optional<Boolean> banksSwapped, long firmwareVersion, P
                     + bytes.length + " bytes");
         }
         return new PublicKeyInfo(header[0], header[1], header[2], mask, hex.toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A firmware version: wolfBoot's is a u32. */
+    private static long version(String digits, int radix, String line) throws UnexpectedOutputException {
+        return OutputNumbers.parse(digits, radix, OutputNumbers.U32_MAX, "the info output's '" + line + "'");
     }
 
     private static PartitionState state(String name, String line) throws UnexpectedOutputException {

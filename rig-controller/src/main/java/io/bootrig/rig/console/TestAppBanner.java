@@ -20,13 +20,22 @@ import java.util.regex.Pattern;
  * docs/flash-OTP.md shows it with LF and the prompt right after. Both are accepted.
  */
 public record TestAppBanner(String title, List<String> notes, long version) {
-    /** Matches a whole banner in console text (line ends CR LF, LF or CR). */
+    /**
+     * Matches a whole banner in console text (line ends CR LF, LF or CR). A line end is exactly one of those three:
+     * {@code \R} would also take a form feed, vertical tab or U+0085, which a line's text may hold too, so a line of
+     * form feeds could be cut into the notes' eight lines in so many ways that matching never ends.
+     */
     public static final Pattern PATTERN = Pattern.compile(
-            "(?m)^={8,}[ \\t]*\\R"
-                    + "(?<title>[^\\r\\n]*wolfBoot[^\\r\\n]*?)[ \\t]*\\R"
-                    + "(?<notes>(?:(?![ \\t]*Version)[^\\r\\n=][^\\r\\n]*\\R){0,8})"
-                    + "[ \\t]*Version[ \\t]*:[ \\t]*0x(?<version>[0-9a-fA-F]{1,8})[ \\t]*\\R"
+            "(?m)^={8,}[ \\t]*" + Eol.EOL
+                    + "(?<title>[^\\r\\n]*wolfBoot[^\\r\\n]*?)[ \\t]*" + Eol.EOL
+                    + "(?<notes>(?:(?![ \\t]*Version)[^\\r\\n=][^\\r\\n]*" + Eol.EOL + "){0,8})"
+                    + "[ \\t]*Version[ \\t]*:[ \\t]*0x(?<version>[0-9a-fA-F]{1,8})[ \\t]*" + Eol.EOL
                     + "={8,}");
+
+    private static final class Eol {
+        static final String EOL = "(?:\\r\\n|\\r|\\n)";
+        static final Pattern SPLIT = Pattern.compile(EOL);
+    }
 
     public TestAppBanner {
         notes = List.copyOf(notes);
@@ -38,7 +47,7 @@ public record TestAppBanner(String title, List<String> notes, long version) {
         if (!m.find()) {
             return Optional.empty();
         }
-        List<String> notes = Arrays.stream(m.group("notes").split("\\R")).map(String::strip)
+        List<String> notes = Arrays.stream(Eol.SPLIT.split(m.group("notes"))).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
         return Optional.of(new TestAppBanner(m.group("title").strip(), notes, Long.parseLong(m.group("version"), 16)));
     }

@@ -33,8 +33,16 @@ public record UpdateReport(int ret, boolean flashError, OptionalLong newVersion,
         }
         String after = text.substring(end.end());
         Matcher version = VERSION.matcher(after);
-        OptionalLong newVersion = version.find() ? OptionalLong.of(Long.parseLong(version.group(1), 16)) : OptionalLong.empty();
-        return new UpdateReport(Integer.parseInt(end.group(1)), text.contains("Error writing to flash"), newVersion,
+        OptionalLong newVersion = version.find()
+                ? OptionalLong.of(OutputNumbers.parse(version.group(1), 16, OutputNumbers.U32_MAX,
+                        "the update output's 'New firmware version: 0x...'"))
+                : OptionalLong.empty();
+        String retText = end.group(1);
+        boolean negative = retText.startsWith("-");
+        long magnitude = OutputNumbers.parse(negative ? retText.substring(1) : retText, 10,
+                negative ? -(long) Integer.MIN_VALUE : Integer.MAX_VALUE, "the update output's 'End of transfer. ret: N'");
+        int ret = (int) (negative ? -magnitude : magnitude);
+        return new UpdateReport(ret, text.contains("Error writing to flash"), newVersion,
                 after.contains("Triggering update..."), WRITTEN.matcher(after).find());
     }
 }

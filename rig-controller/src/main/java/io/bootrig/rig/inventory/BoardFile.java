@@ -38,7 +38,13 @@ final class BoardFile {
     }
 
     static BoardSpec read(RigHome home, Path file) throws FormatException {
-        return new BoardFile(home, file).read();
+        BoardFile b = new BoardFile(home, file);
+        return b.read(b.text());
+    }
+
+    /** The board in {@code text}, checked as if it were the content of {@code file} (which need not exist). */
+    static BoardSpec parse(RigHome home, Path file, String text) throws FormatException {
+        return new BoardFile(home, file).read(text);
     }
 
     /** The file name without .yaml/.yml: what the board's name must be. */
@@ -47,8 +53,8 @@ final class BoardFile {
         return f.substring(0, f.lastIndexOf('.'));
     }
 
-    private BoardSpec read() throws FormatException {
-        YamlFields y = new YamlFields(source, "", parse());
+    private BoardSpec read(String text) throws FormatException {
+        YamlFields y = new YamlFields(source, "", parse(text));
         y.allowOnly(FIELDS);
         String name = name(y);
         BoardKind kind = kind(y);
@@ -74,13 +80,15 @@ final class BoardFile {
         return new BoardSpec(name, kind, serial, console, openocd, power, wolfbootConfig, tags, state, source);
     }
 
-    private JsonNode parse() throws FormatException {
-        String text;
+    private String text() throws FormatException {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new FormatException(source, "file", "cannot read it: " + e.getMessage(), e);
         }
+    }
+
+    private JsonNode parse(String text) throws FormatException {
         JsonNode root;
         try {
             root = YAML.readTree(text);

@@ -22,8 +22,10 @@ final class YamlFields {
         this.node = node;
     }
 
+    /** The key's path for messages; an empty key (YAML "? " or "'': ...") shows as "". */
     String field(String key) {
-        return prefix.isEmpty() ? key : prefix + "." + key;
+        String k = key.isEmpty() ? "\"\"" : key;
+        return prefix.isEmpty() ? k : prefix + "." + k;
     }
 
     FormatException error(String key, String problem) {

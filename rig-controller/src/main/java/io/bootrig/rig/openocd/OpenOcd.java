@@ -3,6 +3,7 @@ package io.bootrig.rig.openocd;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,18 @@ public final class OpenOcd implements AutoCloseable {
             throw new OpenOcdException("lost the TCL connection to OpenOCD on 127.0.0.1:" + process.tclPort() + ": "
                     + e.getMessage(), e);
         }
+        return result(script, reply, () -> errorLinesSince(mark));
+    }
+
+    /**
+     * The result in OpenOCD's reply to the wrapped {@code script} ("RC RESULT", RC being TCL's catch code).
+     *
+     * @param logErrors OpenOCD's "Error:" lines since the call, for an error without a result
+     * @throws TclErrorException the script failed (RC other than 0 = ok and 2 = return)
+     * @throws OpenOcdException  the reply is not "RC RESULT"
+     */
+    static String result(String script, String reply, Supplier<String> logErrors)
+            throws OpenOcdException, TclErrorException {
         int space = reply.indexOf(' ');
         int rc;
         try {
@@ -103,7 +116,7 @@ public final class OpenOcd implements AutoCloseable {
         if (rc == 0 || rc == 2) {
             return result;
         }
-        String message = result.isBlank() ? errorLinesSince(mark) : result;
+        String message = result.isBlank() ? logErrors.get() : result;
         throw new TclErrorException(script, message);
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ParsersTest {
     /** shared/reference/wolfboot.md f.3: a fresh board with the lms vectors' otp.bin and v1 only. */
@@ -129,4 +131,42 @@ class ParsersTest {
         assertThatThrownBy(() -> HelpListing.parse("Unknown command: hlep\r\n")).hasMessageContaining("name : description");
     }
 
+
+    // Found by fuzzing (SystemInfoFuzzTest, UpdateReportFuzzTest, TestAppBannerFuzzTest): their inputs are also in
+    // src/test/resources/io/bootrig/rig/console/*FuzzTestInputs/, replayed by every build.
+
+    @Test
+    void numbersBeyondTheirFieldAreUnexpectedOutputNotACrash() {
+        assertThatThrownBy(() -> SystemInfo.parse("System information\r\nBoot partition version: 2555555555555555555555\r\n"))
+                .isInstanceOf(UnexpectedOutputException.class)
+                .hasMessageContaining("'Boot partition version: 2555555555555555555555'").hasMessageContaining("at most 4294967295");
+        assertThatThrownBy(() -> SystemInfo.parse("System information\nFirmware version : 0x100000000\n"))
+                .isInstanceOf(UnexpectedOutputException.class).hasMessageContaining("at most 0xffffffff");
+        assertThatThrownBy(() -> SystemInfo.parse(INFO_F3.replace("Number of public keys: 2", "Number of public keys: 99999999999")))
+                .isInstanceOf(UnexpectedOutputException.class).hasMessageContaining("Number of public keys: 99999999999");
+        assertThatThrownBy(() -> SystemInfo.parse(INFO_F3.replace("mask 0000000e", "mask 1000000000e")))
+                .isInstanceOf(UnexpectedOutputException.class).hasMessageContaining("mask");
+        assertThatThrownBy(() -> UpdateReport.parse("End of transfer. ret: 0\nNew firmware version: 0x11111111111111111\n"))
+                .isInstanceOf(UnexpectedOutputException.class).hasMessageContaining("New firmware version");
+        assertThatThrownBy(() -> UpdateReport.parse("End of transfer. ret: -2147483649\n"))
+                .isInstanceOf(UnexpectedOutputException.class).hasMessageContaining("ret");
+    }
+
+    @Test
+    void numbersAtTheEdgeOfTheirFieldStillParse() throws Exception {
+        assertThat(SystemInfo.parse("System information\nFirmware version : 0xffffffff\nCurrent firmware state: NEW\n")
+                .firmwareVersion()).isEqualTo(0xFFFFFFFFL);
+        assertThat(UpdateReport.parse("End of transfer. ret: -2147483648\n").ret()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(UpdateReport.parse("End of transfer. ret: 2147483647\n").ret()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard: the old pattern did not finish on this at all
+    void aBannerLineOfFormFeedsIsReadInOnePass() throws Exception {
+        String formFeeds = "\f".repeat(120);
+        String text = "===================\nSwolfBoot demo\nG" + formFeeds + "L v3\nVersion : 0x1\n========= help\n";
+        assertThat(TestAppBanner.parse(text).notes()).containsExactly("G" + formFeeds + "L v3");
+        assertThat(TestAppBanner.find("===================\nSwolfBoot demo\nG" + formFeeds + "\nVer\u00f3sion : 0x1\n"))
+                .isEmpty();
+    }
 }

@@ -207,7 +207,10 @@ class InventoryTest {
                 Arguments.of(sim.replace("power: virtual", "power: {command: [uhubctl, \"{action}\"]}"), "power",
                         "expected virtual or none"),
                 Arguments.of(sim + "stlink-serial: ABC\n", "stlink-serial", "no ST-LINK"),
-                Arguments.of(sim + "console-baud: 9600\n", "console-baud", "no line settings"));
+                Arguments.of(sim + "console-baud: 9600\n", "console-baud", "no line settings"),
+                // found by fuzzing (BoardFileFuzzTest): YAML's "?" is a mapping with an empty key, once named by nothing
+                Arguments.of("?\n", "\"\"", "unknown field"),
+                Arguments.of(ok.replace("openocd:\n", "openocd:\n  '': x\n"), "openocd.\"\"", "unknown field"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,30 @@
+package io.bootrig.wolfboot;
+
+/**
+ * What every fuzz target of this module checks besides "no unchecked exception": a rejected input
+ * gets the documented {@link FormatException}, naming the input and a field, with a problem to
+ * print. Plain checks (no assertion library) because they run on every fuzzer execution.
+ */
+public final class FuzzChecks {
+    private FuzzChecks() {}
+
+    /** The exception a parser documents for bad input, as a front end prints it. */
+    public static void documented(FormatException e, String source) {
+        if (!source.equals(e.source())) {
+            throw new AssertionError("FormatException names source '" + e.source() + "', expected '" + source + "'", e);
+        }
+        if (e.field() == null || e.field().isBlank()) {
+            throw new AssertionError("FormatException names no field", e);
+        }
+        if (e.problem() == null || e.problem().isBlank()) {
+            throw new AssertionError("FormatException has no problem text", e);
+        }
+    }
+
+    /** A property that must hold for every input the parser accepts. */
+    public static void require(boolean property, String what) {
+        if (!property) {
+            throw new AssertionError(what);
+        }
+    }
+}
