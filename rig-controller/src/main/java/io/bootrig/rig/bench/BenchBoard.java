@@ -8,18 +8,12 @@ import io.bootrig.rig.flow.FlowReport;
 import io.bootrig.rig.flow.FlowRunner;
 import io.bootrig.rig.flow.ProvisionFlow;
 import io.bootrig.rig.flow.ProvisionInputs;
-import io.bootrig.rig.inventory.BoardKind;
-import io.bootrig.rig.inventory.BoardSpec;
-import io.bootrig.rig.inventory.ConsoleSpec;
-import io.bootrig.rig.inventory.OpenOcdInterface;
-import io.bootrig.rig.inventory.PowerSpec;
 import io.bootrig.rig.session.BoardSession;
-import io.bootrig.rig.sim.VirtualBoardProcess;
+import io.bootrig.rig.session.PrivateVirtualBoard;
 import io.bootrig.wolfboot.config.WolfBootConfig;
 import io.bootrig.wolfboot.keystore.KeystoreFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,14 +21,13 @@ import java.util.Optional;
 public final class BenchBoard implements AutoCloseable {
     final BoardSession session;
     final DemoMaterials materials;
-    private final VirtualBoardProcess.Running process;
+    private final PrivateVirtualBoard board;
     private final Transcript transcript;
 
-    private BenchBoard(BoardSession session, DemoMaterials materials, VirtualBoardProcess.Running process,
-            Transcript transcript) {
+    private BenchBoard(BoardSession session, DemoMaterials materials, PrivateVirtualBoard board, Transcript transcript) {
         this.session = session;
         this.materials = materials;
-        this.process = process;
+        this.board = board;
         this.transcript = transcript;
     }
 
@@ -42,16 +35,13 @@ public final class BenchBoard implements AutoCloseable {
         Path configFile = home.boardConfigs().resolve("wolfboot/stm32h5-tz-dualbank-otp-lms.config");
         WolfBootConfig config = WolfBootConfig.parse(configFile.toString(), Files.readString(configFile));
         DemoMaterials materials = DemoMaterials.create(dir.resolve("materials"), config);
-        VirtualBoardProcess.Running process = VirtualBoardProcess.start(name, dir.resolve("board"), List.of("--baud", baud));
+        PrivateVirtualBoard board = PrivateVirtualBoard.start(name, dir.resolve("board"), configFile, baud, "rig bench");
         Transcript transcript = Transcript.toFiles(dir.resolve("transcript"));
-        BoardSpec spec = new BoardSpec(name, BoardKind.VIRTUAL, Optional.empty(), new ConsoleSpec.Virtual(),
-                new OpenOcdInterface("interface/virtual-board.cfg", List.of()), new PowerSpec.Virtual(), configFile,
-                Map.of("sacrificial", "true"), Optional.of(dir.resolve("board")), "rig bench");
         try {
-            return new BenchBoard(BoardSession.open(home, spec, transcript), materials, process, transcript);
+            return new BenchBoard(BoardSession.open(home, board.spec(), transcript), materials, board, transcript);
         } catch (Exception e) {
             transcript.close();
-            VirtualBoardProcess.stop(process);
+            board.close();
             throw e;
         }
     }
@@ -76,7 +66,7 @@ public final class BenchBoard implements AutoCloseable {
             session.close();
             transcript.close();
         } finally {
-            VirtualBoardProcess.stop(process);
+            board.close();
         }
     }
 }

@@ -14,14 +14,9 @@ import io.bootrig.rig.flow.TestAppSession;
 import io.bootrig.rig.flow.TranscriptMarkers;
 import io.bootrig.rig.flow.UpdateFlow;
 import io.bootrig.rig.flow.UpdateInputs;
-import io.bootrig.rig.inventory.BoardKind;
-import io.bootrig.rig.inventory.BoardSpec;
-import io.bootrig.rig.inventory.ConsoleSpec;
-import io.bootrig.rig.inventory.OpenOcdInterface;
-import io.bootrig.rig.inventory.PowerSpec;
 import io.bootrig.rig.session.BoardSession;
+import io.bootrig.rig.session.PrivateVirtualBoard;
 import io.bootrig.rig.sim.VirtualBoardFaults;
-import io.bootrig.rig.sim.VirtualBoardProcess;
 import io.bootrig.rig.xmodem.SenderSettings;
 import io.bootrig.wolfboot.config.WolfBootConfig;
 import io.bootrig.wolfboot.keystore.KeystoreFormat;
@@ -72,13 +67,9 @@ final class SoakBoard implements Callable<List<CycleOutcome>> {
     public List<CycleOutcome> call() throws Exception {
         List<CycleOutcome> outcomes = new ArrayList<>();
         DemoMaterials materials = DemoMaterials.create(dir.resolve("materials"), config);
-        Path boardDir = dir.resolve("board");
-        VirtualBoardProcess.Running process = VirtualBoardProcess.start(name, boardDir, List.of("--baud", baud));
-        BoardSpec spec = new BoardSpec(name, BoardKind.VIRTUAL, Optional.empty(), new ConsoleSpec.Virtual(),
-                new OpenOcdInterface("interface/virtual-board.cfg", List.of()), new PowerSpec.Virtual(), configFile,
-                Map.of("sacrificial", "true"), Optional.of(boardDir), "rig soak");
-        try (Transcript transcript = Transcript.toFiles(dir.resolve("transcript"));
-                BoardSession session = BoardSession.open(home, spec, transcript)) {
+        try (PrivateVirtualBoard board = PrivateVirtualBoard.start(name, dir.resolve("board"), configFile, baud, "rig soak");
+                Transcript transcript = Transcript.toFiles(dir.resolve("transcript"));
+                BoardSession session = BoardSession.open(home, board.spec(), transcript)) {
             long t0 = System.nanoTime();
             FlowReport provision = run(session, ProvisionFlow.NAME, new ProvisionFlow(session, new ProvisionInputs(
                     materials.keystore(), KeystoreFormat.C_SOURCE, materials.keystoreC().toString(),
@@ -92,14 +83,12 @@ final class SoakBoard implements Callable<List<CycleOutcome>> {
                 outcomes.add(o);
                 return outcomes;
             }
-            VirtualBoardFaults faults = new VirtualBoardFaults(process);
+            VirtualBoardFaults faults = new VirtualBoardFaults(session.virtualBoard().orElseThrow());
             for (int c = 1; c <= cycles; c++) {
                 CycleOutcome o = cycle(session, faults, materials, c);
                 progress.accept(o);
                 outcomes.add(o);
             }
-        } finally {
-            VirtualBoardProcess.stop(process);
         }
         return outcomes;
     }
