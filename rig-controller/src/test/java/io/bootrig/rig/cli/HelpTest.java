@@ -9,7 +9,7 @@ class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "image", "image inspect", "image verify", "image sign", "keystore", "keystore inspect",
             "keystore lint", "keystore keygen", "keystore otp-image", "config", "config show", "console", "xmodem",
-            "xmodem send", "xmodem recv", "sim", "sim start", "sim stop", "sim status", "boards", "demo",
+            "xmodem send", "xmodem recv", "sim", "sim start", "sim stop", "sim status", "sim power", "sim fault", "boards", "demo",
             "provision", "update", "health", "otp", "otp read", "otp verify", "flash", "erase", "options", "options show",
             "options set", "soak", "bench", "qualify"})
     void everyCommandHasHelp(String command) {

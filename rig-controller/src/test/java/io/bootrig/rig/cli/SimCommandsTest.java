@@ -28,6 +28,18 @@ class SimCommandsTest {
             Rig status = Rig.run("sim", "status", "--name", "sim-a", "--state", dir, "--json");
             assertThat(status.exit()).isZero();
             assertThat(new ObjectMapper().readTree(status.out()).has("ok")).isTrue();
+
+            Rig arm = Rig.run("sim", "fault", "--name", "sim-a", "--state", dir, "power-cut-at-block", "3");
+            assertThat(arm.exit()).as(arm.err()).isZero();
+            assertThat(Rig.run("sim", "fault", "--name", "sim-a", "--state", dir, "list").out())
+                    .contains("power-cut-at-block 3: armed");
+            Rig bad = Rig.run("sim", "fault", "--name", "sim-a", "--state", dir, "meteor-strike");
+            assertThat(bad.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(bad.err()).contains("meteor-strike");
+            assertThat(Rig.run("sim", "fault", "--name", "sim-a", "--state", dir, "clear").exit()).isZero();
+            assertThat(Rig.run("sim", "fault", "--name", "sim-a", "--state", dir, "list").out()).contains("no fault armed");
+            assertThat(Rig.run("sim", "power", "--name", "sim-a", "--state", dir, "off").out()).contains("\"power\":\"off\"");
+            assertThat(Rig.run("sim", "power", "--name", "sim-a", "--state", dir, "on").out()).contains("\"power\":\"on\"");
         } finally {
             Rig stop = Rig.run("sim", "stop", "--name", "sim-a", "--state", dir);
             assertThat(stop.out()).contains("stopped");
@@ -39,5 +51,6 @@ class SimCommandsTest {
         assertThat(Rig.run("sim", "status", "--name", "sim-a", "--state", dir).out()).contains("not running");
         assertThat(Rig.run("sim", "stop", "--name", "sim-a", "--state", dir).out()).contains("not running");
         assertThat(Rig.run("sim", "start", "--name", "../x").exit()).isEqualTo(2);
+        assertThat(Rig.run("sim", "power", "--name", "sim-a", "--state", dir, "on").exit()).isEqualTo(ExitCode.INFRASTRUCTURE);
     }
 }
