@@ -18,6 +18,9 @@ public final class FuzzChecks {
         if (e.field() == null || e.field().isBlank() || e.problem() == null || e.problem().isBlank()) {
             throw new AssertionError("FormatException names no field or problem", e);
         }
+        if (e.field().contains("\n") || e.field().contains("\r")) {
+            throw new AssertionError("FormatException's field spans lines: a front end prints it on one", e);
+        }
     }
 
     /** Any other documented exception: it has a message to print. */

@@ -16,6 +16,9 @@ public final class FuzzChecks {
         if (e.field() == null || e.field().isBlank()) {
             throw new AssertionError("FormatException names no field", e);
         }
+        if (e.field().contains("\n") || e.field().contains("\r")) {
+            throw new AssertionError("FormatException's field spans lines: a front end prints it on one", e);
+        }
         if (e.problem() == null || e.problem().isBlank()) {
             throw new AssertionError("FormatException has no problem text", e);
         }

@@ -40,7 +40,8 @@ public record UpdateReport(int ret, boolean flashError, OptionalLong newVersion,
         String retText = end.group(1);
         boolean negative = retText.startsWith("-");
         long magnitude = OutputNumbers.parse(negative ? retText.substring(1) : retText, 10,
-                negative ? -(long) Integer.MIN_VALUE : Integer.MAX_VALUE, "the update output's 'End of transfer. ret: N'");
+                negative ? -(long) Integer.MIN_VALUE : Integer.MAX_VALUE,
+                "the update output's 'End of transfer. ret: " + retText + "' (the app's int, magnitude)");
         int ret = (int) (negative ? -magnitude : magnitude);
         return new UpdateReport(ret, text.contains("Error writing to flash"), newVersion,
                 after.contains("Triggering update..."), WRITTEN.matcher(after).find());

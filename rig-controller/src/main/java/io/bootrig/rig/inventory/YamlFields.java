@@ -22,10 +22,34 @@ final class YamlFields {
         this.node = node;
     }
 
-    /** The key's path for messages; an empty key (YAML "? " or "'': ...") shows as "". */
+    /** The key's path for messages, on one line: a key that is empty, blank or holds control characters is quoted. */
     String field(String key) {
-        String k = key.isEmpty() ? "\"\"" : key;
+        String k = display(key);
         return prefix.isEmpty() ? k : prefix + "." + k;
+    }
+
+    /** The key as is, or in double quotes with C-style escapes ({@code \n}, {@code \u0085}, ...): YAML allows any key. */
+    static String display(String key) {
+        boolean plain = !key.isBlank() && key.strip().equals(key) && key.chars().noneMatch(YamlFields::control);
+        if (plain) {
+            return key;
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : key.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(control(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static boolean control(int c) {
+        return c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     FormatException error(String key, String problem) {

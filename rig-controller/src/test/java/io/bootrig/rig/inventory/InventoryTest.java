@@ -210,7 +210,10 @@ class InventoryTest {
                 Arguments.of(sim + "console-baud: 9600\n", "console-baud", "no line settings"),
                 // found by fuzzing (BoardFileFuzzTest): YAML's "?" is a mapping with an empty key, once named by nothing
                 Arguments.of("?\n", "\"\"", "unknown field"),
-                Arguments.of(ok.replace("openocd:\n", "openocd:\n  '': x\n"), "openocd.\"\"", "unknown field"));
+                Arguments.of(ok.replace("openocd:\n", "openocd:\n  '': x\n"), "openocd.\"\"", "unknown field"),
+                // and a key that is a line break (a block scalar as key), once a field spanning two lines
+                Arguments.of("\r\r?\r\n|+2\r\r?\r\r", "\"\\n\"", "unknown field"),
+                Arguments.of(ok + "\"tab\\there \": 1\n", "\"tab\\there \"", "unknown field"));
     }
 
     @ParameterizedTest
