@@ -1,6 +1,7 @@
 package io.bootrig.rig;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.bootrig.wolfboot.FuzzTargets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

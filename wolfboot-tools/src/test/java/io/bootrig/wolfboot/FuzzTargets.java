@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
  * input byte picks the target (modulo their number), the rest is its input. Seeds are every target's
  * committed inputs (its {@code <Class>Inputs/<method>/} resource directory), each prefixed with the
  * target's byte. A failing input is saved without its first byte under {@code fuzz.findings}, ready
- * to be copied into the target's inputs directory.
+ * to be copied into the target's inputs directory. rig-controller uses it too, from this module's test jar;
+ * {@link #discover} finds the targets of the module its anchor class belongs to.
  */
 public final class FuzzTargets {
     private record Target(Class<?> type, Method method, Object instance) {
