@@ -2,18 +2,14 @@ package io.bootrig.scenarios;
 
 import io.bootrig.rig.RigHome;
 import io.bootrig.rig.console.Transcript;
-import io.bootrig.rig.inventory.BoardKind;
 import io.bootrig.rig.inventory.BoardSelection;
 import io.bootrig.rig.inventory.BoardSpec;
-import io.bootrig.rig.inventory.ConsoleSpec;
 import io.bootrig.rig.inventory.Inventory;
-import io.bootrig.rig.inventory.OpenOcdInterface;
-import io.bootrig.rig.inventory.PowerSpec;
 import io.bootrig.rig.lease.Lease;
 import io.bootrig.rig.lease.LeaseException;
 import io.bootrig.rig.lease.Leases;
 import io.bootrig.rig.session.BoardSession;
-import io.bootrig.rig.sim.VirtualBoardProcess;
+import io.bootrig.rig.session.PrivateVirtualBoard;
 import io.qameta.allure.Allure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +18,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -130,12 +124,14 @@ public final class BoardExtension implements BeforeAllCallback, BeforeEachCallba
         Path runs = Path.of(System.getProperty("rig.scenario.runs", "target/scenario-runs")).toAbsolutePath()
                 .resolve(testClass.getSimpleName() + "-" + LocalDateTime.now().format(STAMP));
         Optional<Lease> lease = Optional.empty();
+        Optional<PrivateVirtualBoard> own = Optional.empty();
         BoardSpec spec;
         boolean privateBoard = requested == null;
         try {
             Files.createDirectories(runs);
             if (privateBoard) {
-                spec = privateBoard(home, runs);
+                own = Optional.of(privateBoard(home, runs));
+                spec = own.get().spec();
             } else {
                 Inventory inventory = Inventory.load(home);
                 BoardSelection selection = BoardSelection.select(inventory, requested, home.env());
@@ -157,27 +153,37 @@ public final class BoardExtension implements BeforeAllCallback, BeforeEachCallba
             }
             BoardUnderTest board = new BoardUnderTest(spec, session, materials, runs, lease, privateBoard);
             AllureResultsFiles.write(board);
-            return new Resource(board);
+            return new Resource(board, own);
         } catch (SetupFailure | InfrastructureFailure e) {
-            lease.ifPresent(Lease::close);
+            release(lease, own);
             throw e;
         } catch (LeaseException e) {
             throw new InfrastructureFailure("cannot lease " + requested + ": " + e.getMessage(), e);
         } catch (Exception e) {
-            lease.ifPresent(Lease::close);
+            release(lease, own);
             throw new InfrastructureFailure("cannot set up the board for " + testClass.getSimpleName() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private static BoardSpec privateBoard(RigHome home, Path runs) throws Exception {
+    /** After a failed setup: the lease back, and a private board stopped. */
+    private static void release(Optional<Lease> lease, Optional<PrivateVirtualBoard> own) {
+        lease.ifPresent(Lease::close);
+        own.ifPresent(b -> {
+            try {
+                b.close();
+            } catch (IOException e) {
+                // nothing more can be done from here; the board can be stopped with rig sim stop --state DIR
+                System.err.println("could not stop " + b.spec().name() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private static PrivateVirtualBoard privateBoard(RigHome home, Path runs) throws Exception {
         String name = "scn-" + ProcessHandle.current().pid() + "-" + PRIVATE_BOARDS.incrementAndGet();
         Path config = home.boardConfigs().resolve("wolfboot").resolve("stm32h5-tz-dualbank-otp-lms.config");
-        Path state = runs.resolve("board");
-        VirtualBoardProcess.start(name, state, List.of("--baud", System.getProperty("rig.virtual.baud", "unpaced")));
-        return new BoardSpec(name, BoardKind.VIRTUAL, Optional.empty(), new ConsoleSpec.Virtual(),
-                new OpenOcdInterface("interface/virtual-board.cfg", List.of()), new PowerSpec.Virtual(), config,
-                Map.of("sacrificial", "true"), Optional.of(state), "private virtual board of the scenarios");
+        return PrivateVirtualBoard.start(name, runs.resolve("board"), config,
+                System.getProperty("rig.virtual.baud", "unpaced"), "private virtual board of the scenarios");
     }
 
     private static ScenarioMaterials fixtures(RigHome home, BoardSpec spec, Path runs) {
@@ -201,9 +207,11 @@ public final class BoardExtension implements BeforeAllCallback, BeforeEachCallba
     /** Closes the session, stops a private board and releases the lease when the class is done. */
     private static final class Resource implements ExtensionContext.Store.CloseableResource {
         final BoardUnderTest board;
+        private final Optional<PrivateVirtualBoard> own;
 
-        Resource(BoardUnderTest board) {
+        Resource(BoardUnderTest board, Optional<PrivateVirtualBoard> own) {
             this.board = board;
+            this.own = own;
         }
 
         @Override
@@ -213,11 +221,8 @@ public final class BoardExtension implements BeforeAllCallback, BeforeEachCallba
                         .stream().map(l -> l.time() + " " + l.text()).collect(Collectors.joining("\n", "", "\n")));
                 board.session().close();
                 board.transcript().close();
-                if (board.isPrivate()) {
-                    Optional<VirtualBoardProcess.Running> r = board.session().virtualBoard();
-                    if (r.isPresent()) {
-                        VirtualBoardProcess.stop(r.get());
-                    }
+                if (own.isPresent()) {
+                    own.get().close();
                 }
             } finally {
                 board.lease().ifPresent(Lease::close);

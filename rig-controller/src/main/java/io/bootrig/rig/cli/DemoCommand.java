@@ -12,14 +12,9 @@ import io.bootrig.rig.flow.StepResult;
 import io.bootrig.rig.flow.TranscriptMarkers;
 import io.bootrig.rig.flow.UpdateFlow;
 import io.bootrig.rig.flow.UpdateInputs;
-import io.bootrig.rig.inventory.BoardKind;
-import io.bootrig.rig.inventory.BoardSpec;
-import io.bootrig.rig.inventory.ConsoleSpec;
-import io.bootrig.rig.inventory.OpenOcdInterface;
-import io.bootrig.rig.inventory.PowerSpec;
 import io.bootrig.rig.openocd.OpenOcdException;
 import io.bootrig.rig.session.BoardSession;
-import io.bootrig.rig.sim.VirtualBoardProcess;
+import io.bootrig.rig.session.PrivateVirtualBoard;
 import io.bootrig.rig.sim.VirtualBoardUnavailableException;
 import io.bootrig.wolfboot.AtomicFiles;
 import io.bootrig.wolfboot.FormatException;
@@ -116,50 +111,40 @@ final class DemoCommand implements Callable<Integer> {
                 "imageV1", materials.imageV1().toString(), "imageV2", materials.imageV2().toString()));
 
         String name = "demo-" + ProcessHandle.current().pid();
-        BoardSpec board = new BoardSpec(name, BoardKind.VIRTUAL, Optional.empty(), new ConsoleSpec.Virtual(),
-                new OpenOcdInterface("interface/virtual-board.cfg", List.of()), new PowerSpec.Virtual(), configFile,
-                Map.of("sacrificial", "true"), Optional.of(dir.resolve("board")), "rig demo");
         List<FlowReport> reports = new ArrayList<>();
-        Thread stopper = new Thread(() -> stopBoard(dir.resolve("board")), "bootrig-demo-board-stop");
-        if (!keepBoard) {
-            Runtime.getRuntime().addShutdownHook(stopper);
-        }
+        out.println("[board] start virtual board " + name + " (" + baud + " baud) and OpenOCD");
+        long b0 = System.nanoTime();
         // the board is private to this run (its own state directory and process): no lease to take
-        try (Transcript transcript = Transcript.toFiles(dir.resolve("transcript"))) {
-            out.println("[board] start virtual board " + name + " (" + baud + " baud) and OpenOCD");
-            long b0 = System.nanoTime();
-            VirtualBoardProcess.start(name, dir.resolve("board"), List.of("--baud", baud));
-            try (BoardSession session = BoardSession.open(home, board, transcript)) {
-                timings.add(new Timing("board", "virtual board and OpenOCD", "ok", seconds(System.nanoTime() - b0)));
-                out.println("      OpenOCD " + session.openocd().version() + ", console " + session.consoleEndpoint().describe());
-                List<FlowListener> listeners = List.of(new FlowPrinter(out, rig.interactive()),
-                        new TranscriptMarkers(transcript));
-                ProvisionInputs pin = new ProvisionInputs(materials.keystore(), KeystoreFormat.C_SOURCE,
-                        materials.keystoreC().toString(), Files.readAllBytes(materials.otp()), materials.layout(),
-                        materials.otpPrimer(), materials.wolfBoot(), materials.imageV1(), false, Optional.empty(),
-                        Optional.empty(), ProvisionInputs.OTP_WAIT, ProvisionInputs.BOOT_WAIT);
-                ProvisionFlow provision = new ProvisionFlow(session, pin);
-                FlowReport p = new FlowRunner().run(ProvisionFlow.NAME, name, provision.steps(), false,
-                        FlowListener.all(listeners), provision.inputsRecord());
-                reports.add(p);
-                if (p.passed()) {
-                    UpdateInputs uin = new UpdateInputs(materials.imageV2(), materials.layout(),
-                            Optional.of(materials.keystore()), UpdateInputs.Expectation.ACCEPTED, true,
-                            UpdateInputs.testAppXmodem(), UpdateInputs.BOOT_WAIT);
-                    UpdateFlow update = new UpdateFlow(session, uin);
-                    reports.add(new FlowRunner().run(UpdateFlow.NAME, name, update.steps(), false,
-                            FlowListener.all(listeners), Map.of("image", materials.imageV2().toString())));
-                }
-                Files.writeString(dir.resolve("openocd.log"), session.openocd().log().lines().stream()
-                        .map(l -> l.time() + " " + l.text()).collect(Collectors.joining("\n", "", "\n")));
+        try (PrivateVirtualBoard board = PrivateVirtualBoard.start(name, dir.resolve("board"), configFile, baud, "rig demo");
+                Transcript transcript = Transcript.toFiles(dir.resolve("transcript"));
+                BoardSession session = BoardSession.open(home, board.spec(), transcript)) {
+            if (keepBoard) {
+                board.keep();
             }
+            timings.add(new Timing("board", "virtual board and OpenOCD", "ok", seconds(System.nanoTime() - b0)));
+            out.println("      OpenOCD " + session.openocd().version() + ", console " + session.consoleEndpoint().describe());
+            List<FlowListener> listeners = List.of(new FlowPrinter(out, rig.interactive()),
+                    new TranscriptMarkers(transcript));
+            ProvisionInputs pin = new ProvisionInputs(materials.keystore(), KeystoreFormat.C_SOURCE,
+                    materials.keystoreC().toString(), Files.readAllBytes(materials.otp()), materials.layout(),
+                    materials.otpPrimer(), materials.wolfBoot(), materials.imageV1(), false, Optional.empty(),
+                    Optional.empty(), ProvisionInputs.OTP_WAIT, ProvisionInputs.BOOT_WAIT);
+            ProvisionFlow provision = new ProvisionFlow(session, pin);
+            FlowReport p = new FlowRunner().run(ProvisionFlow.NAME, name, provision.steps(), false,
+                    FlowListener.all(listeners), provision.inputsRecord());
+            reports.add(p);
+            if (p.passed()) {
+                UpdateInputs uin = new UpdateInputs(materials.imageV2(), materials.layout(),
+                        Optional.of(materials.keystore()), UpdateInputs.Expectation.ACCEPTED, true,
+                        UpdateInputs.testAppXmodem(), UpdateInputs.BOOT_WAIT);
+                UpdateFlow update = new UpdateFlow(session, uin);
+                reports.add(new FlowRunner().run(UpdateFlow.NAME, name, update.steps(), false,
+                        FlowListener.all(listeners), Map.of("image", materials.imageV2().toString())));
+            }
+            Files.writeString(dir.resolve("openocd.log"), session.openocd().log().lines().stream()
+                    .map(l -> l.time() + " " + l.text()).collect(Collectors.joining("\n", "", "\n")));
         } catch (OpenOcdException | VirtualBoardUnavailableException e) {
             throw new RigException(ExitCode.INFRASTRUCTURE, name + ": " + e.getMessage());
-        } finally {
-            if (!keepBoard) {
-                stopBoard(dir.resolve("board"));
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            }
         }
         for (FlowReport r : reports) {
             for (StepResult s : r.steps()) {
@@ -217,18 +202,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println("OpenOCD log: " + dir.resolve("openocd.log"));
         out.println(passed ? "rig demo: PASSED" : "rig demo: FAILED");
         out.flush();
-    }
-
-    private static void stopBoard(Path boardDir) {
-        try {
-            Optional<VirtualBoardProcess.Running> r = VirtualBoardProcess.running(boardDir);
-            if (r.isPresent()) {
-                VirtualBoardProcess.stop(r.get());
-            }
-        } catch (IOException | VirtualBoardUnavailableException e) {
-            System.err.println("rig demo: could not stop the virtual board in " + boardDir + " (" + e.getMessage()
-                    + "); stop it with: rig sim stop --state " + boardDir);
-        }
     }
 
     private static double seconds(long nanos) {

@@ -62,12 +62,7 @@ public final class BoardSession implements AutoCloseable {
      */
     public static BoardSession open(RigHome home, BoardSpec board, Transcript transcript)
             throws OpenOcdException, VirtualBoardUnavailableException, IOException {
-        Optional<VirtualBoardProcess.Running> virtual = Optional.empty();
-        if (board.isVirtual()) {
-            Path dir = board.stateDirectory().orElseThrow(() -> new IllegalArgumentException(
-                    board.name() + ": a virtual board needs a state directory"));
-            virtual = Optional.of(VirtualBoardProcess.ensureRunning(board.name(), dir, List.of()));
-        }
+        Optional<VirtualBoardProcess.Running> virtual = virtualProcess(board);
         LinkEndpoint endpoint = consoleEndpoint(board, virtual);
         OpenOcdSettings settings = openOcdSettings(home, board, virtual);
         Path work = Files.createTempDirectory("bootrig-" + board.name() + "-");
@@ -101,13 +96,18 @@ public final class BoardSession implements AutoCloseable {
 
     /** Where {@code board}'s console is, without OpenOCD (a virtual board is started if it is not running). */
     public static LinkEndpoint consoleOnly(BoardSpec board) throws VirtualBoardUnavailableException {
-        Optional<VirtualBoardProcess.Running> virtual = Optional.empty();
-        if (board.isVirtual()) {
-            Path dir = board.stateDirectory().orElseThrow(() -> new IllegalArgumentException(
-                    board.name() + ": a virtual board needs a state directory"));
-            virtual = Optional.of(VirtualBoardProcess.ensureRunning(board.name(), dir, List.of()));
+        return consoleEndpoint(board, virtualProcess(board));
+    }
+
+    /** A virtual board's process, started from its state directory if it is not running; empty for a real board. */
+    private static Optional<VirtualBoardProcess.Running> virtualProcess(BoardSpec board)
+            throws VirtualBoardUnavailableException {
+        if (!board.isVirtual()) {
+            return Optional.empty();
         }
-        return consoleEndpoint(board, virtual);
+        Path dir = board.stateDirectory().orElseThrow(() -> new IllegalArgumentException(
+                board.name() + ": a virtual board needs a state directory"));
+        return Optional.of(VirtualBoardProcess.ensureRunning(board.name(), dir, List.of()));
     }
 
     private static LinkEndpoint consoleEndpoint(BoardSpec board, Optional<VirtualBoardProcess.Running> virtual) {

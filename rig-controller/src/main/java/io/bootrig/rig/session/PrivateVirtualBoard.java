@@ -21,6 +21,7 @@ public final class PrivateVirtualBoard implements AutoCloseable {
     private final BoardSpec spec;
     private final VirtualBoardProcess.Running running;
     private final Thread stopper;
+    private boolean kept;
 
     private PrivateVirtualBoard(BoardSpec spec, VirtualBoardProcess.Running running) {
         this.spec = spec;
@@ -47,8 +48,17 @@ public final class PrivateVirtualBoard implements AutoCloseable {
         return spec;
     }
 
+    /** Leaves the board running after this run (it can be stopped with rig sim stop): closing no longer stops it. */
+    public void keep() {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+        kept = true;
+    }
+
     @Override
     public void close() throws IOException {
+        if (kept) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(stopper);
         } catch (IllegalStateException shuttingDown) {
