@@ -5,6 +5,7 @@ import io.bootrig.rig.console.Transcript;
 import io.bootrig.rig.flow.FlowListener;
 import io.bootrig.rig.flow.FlowReport;
 import io.bootrig.rig.flow.FlowRunner;
+import io.bootrig.rig.flow.OtpRecords;
 import io.bootrig.rig.flow.HealthFlow;
 import io.bootrig.rig.flow.ProvisionFlow;
 import io.bootrig.rig.flow.ProvisionInputs;
@@ -175,17 +176,7 @@ public final class BoardUnderTest {
 
     /** The OTP area as a hex dump (the UDS masked). */
     public String otpHex() throws Exception {
-        byte[] otp = session.chip().readOtp();
-        StringBuilder sb = new StringBuilder();
-        for (int off = 0; off < otp.length; off += 16) {
-            sb.append(String.format("%08X ", 0x08FFF000L + off));
-            for (int i = 0; i < 16; i++) {
-                boolean uds = off + i >= 0x7C0 && off + i < 0x7E0;
-                sb.append(' ').append(uds ? ".." : String.format("%02X", otp[off + i]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return OtpRecords.hexDump(session.chip().readOtp());
     }
 
     /** Device, revision, UID, option bytes: one paragraph for the report. */

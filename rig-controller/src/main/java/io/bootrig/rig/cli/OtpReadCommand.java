@@ -1,17 +1,14 @@
 package io.bootrig.rig.cli;
 
 import io.bootrig.rig.RigHome;
+import io.bootrig.rig.flow.OtpRecords;
 import io.bootrig.rig.inventory.BoardSelection;
 import io.bootrig.wolfboot.FormatException;
-import io.bootrig.wolfboot.keystore.SlotSummary;
 import io.bootrig.wolfboot.otp.OtpImage;
-import io.bootrig.wolfboot.otp.OtpLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +54,7 @@ final class OtpReadCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (hex) {
-            dump(out, otp);
+            out.print(OtpRecords.hexDump(otp));
             return ExitCode.OK;
         }
         Map<String, Object> decoded = decode(otp);
@@ -92,25 +89,8 @@ final class OtpReadCommand implements Callable<Integer> {
         try {
             OtpImage image = OtpImage.parse("OTP", otp);
             m.put("state", "wolfBoot keystore");
-            Map<String, Object> header = new LinkedHashMap<>();
-            header.put("magic", "WOLFBOOT");
-            header.put("keys", image.header().itemCount());
-            header.put("flags", image.header().flags());
-            header.put("version", String.format("0x%08X", image.header().version()));
-            header.put("slotStride", image.slotStride());
-            m.put("header", header);
-            List<Map<String, Object>> keys = new ArrayList<>();
-            for (SlotSummary s : SlotSummary.of(image.keystore())) {
-                Map<String, Object> k = new LinkedHashMap<>();
-                k.put("slot", s.index());
-                k.put("id", s.slotId());
-                k.put("type", s.keyType());
-                k.put("mask", s.maskHex());
-                k.put("partitions", s.allowedPartitions());
-                k.put("sha256", s.fingerprint());
-                keys.add(k);
-            }
-            m.put("keys", keys);
+            m.put("header", OtpRecords.header(image));
+            m.put("keys", OtpRecords.keys(image.keystore()));
             m.put("udsWritten", !allFf(image.uds()));
         } catch (FormatException e) {
             m.put("state", "not a wolfBoot keystore");
@@ -126,17 +106,5 @@ final class OtpReadCommand implements Callable<Integer> {
             }
         }
         return true;
-    }
-
-    private static void dump(PrintWriter out, byte[] otp) {
-        HexFormat hf = HexFormat.of().withUpperCase();
-        for (int off = 0; off < otp.length; off += 16) {
-            StringBuilder line = new StringBuilder(String.format("%08X ", 0x08FFF000L + off));
-            for (int i = 0; i < 16; i++) {
-                boolean uds = off + i >= OtpLayout.UDS_OFFSET && off + i < OtpLayout.UDS_OFFSET + OtpLayout.UDS_LENGTH;
-                line.append(' ').append(uds ? ".." : hf.toHexDigits(otp[off + i]));
-            }
-            out.println(line);
-        }
     }
 }

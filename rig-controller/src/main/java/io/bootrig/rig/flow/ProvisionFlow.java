@@ -150,7 +150,7 @@ public final class ProvisionFlow {
         }
         long version = app.version().orElse(0);
         ctx.result("expectedVersion", version);
-        ctx.result("keys", keysRecord());
+        ctx.result("keys", OtpRecords.keys(in.keystore()));
 
         if (!refusals.isEmpty()) {
             throw StepFailure.refused(String.join("; ", refusals) + " — nothing was written");
@@ -299,12 +299,7 @@ public final class ProvisionFlow {
             throw StepFailure.product("OTP read-back differs from the expected image: " + state.describe());
         }
         OtpImage parsed = OtpImage.parse("OTP read-back", otp);
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("magic", "WOLFBOOT");
-        header.put("keys", parsed.header().itemCount());
-        header.put("flags", parsed.header().flags());
-        header.put("version", String.format("0x%08X", parsed.header().version()));
-        ctx.result("otpHeader", header);
+        ctx.result("otpHeader", OtpRecords.header(parsed));
         ctx.note("\"WOLFBOOT\" header: " + parsed.header().itemCount() + " keys, version "
                 + String.format("0x%08X", parsed.header().version()));
         for (SlotSummary s : SlotSummary.of(parsed.keystore())) {
@@ -374,20 +369,6 @@ public final class ProvisionFlow {
         }
         ctx.summary("v" + expected + " boots (" + info.bootState() + "), 'info' lists the " + in.keystore().size()
                 + " OTP keys");
-    }
-
-    private List<Map<String, Object>> keysRecord() {
-        List<Map<String, Object>> keys = new ArrayList<>();
-        for (SlotSummary s : SlotSummary.of(in.keystore())) {
-            Map<String, Object> k = new LinkedHashMap<>();
-            k.put("slot", s.index());
-            k.put("type", s.keyType());
-            k.put("mask", s.maskHex());
-            k.put("partitions", s.allowedPartitions());
-            k.put("sha256", s.fingerprint());
-            keys.add(k);
-        }
-        return keys;
     }
 
     private static String hex2(int v) {
