@@ -9,7 +9,6 @@ import io.bootrig.rig.flow.StepResult;
 import io.bootrig.rig.flow.UpdateInputs;
 import io.bootrig.rig.openocd.OpenOcdException;
 import io.bootrig.rig.sim.VirtualBoardFaults;
-import io.bootrig.rig.xmodem.SenderSettings;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
@@ -37,9 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("virtual-only")
 @ExtendWith(BoardExtension.class)
 class FaultInjectionScenario {
-    /** A board that stops answering must not hold the sender for minutes. */
-    private static final SenderSettings IMPATIENT = UpdateInputs.testAppXmodem()
-            .withResponseTimeout(Duration.ofMillis(1500)).withMaxTransmissions(3).withEot(Duration.ofMillis(1500), 3);
     private static final Duration SHORT = Duration.ofSeconds(5);
     private static final Duration BOOT = Duration.ofSeconds(30);
 
@@ -150,7 +146,8 @@ class FaultInjectionScenario {
 
     private static FlowReport update(BoardUnderTest board, long version) throws Exception {
         return board.runUpdate(new UpdateInputs(board.materials().signed(version), board.materials().layout(),
-                Optional.of(board.materials().keystore()), UpdateInputs.Expectation.ACCEPTED, true, IMPATIENT, SHORT, SHORT));
+                Optional.of(board.materials().keystore()), UpdateInputs.Expectation.ACCEPTED, true,
+                UpdateInputs.impatientXmodem(), SHORT, SHORT));
     }
 
     /** The update must have failed, at {@code step}: a fault that broke nothing, or broke it elsewhere, is wrong. */

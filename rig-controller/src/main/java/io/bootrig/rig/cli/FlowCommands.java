@@ -47,6 +47,19 @@ final class FlowCommands {
         };
     }
 
+    /**
+     * Ends a flow command: the run record as JSON on standard output when {@code json}, the footer on {@code progress}
+     * (standard error with --json), and the exit code.
+     */
+    static int finish(picocli.CommandLine.Model.CommandSpec spec, boolean json, PrintWriter progress, BoardAccess access,
+            FlowReport report) {
+        if (json) {
+            spec.commandLine().getOut().println(Json.write(RunRecord.of(report)));
+        }
+        footer(progress, access, report);
+        return exitCode(report);
+    }
+
     /** The last lines: where the run's files are, and the failure in one line. */
     static void footer(PrintWriter out, BoardAccess access, FlowReport report) {
         out.println("run files: " + access.run().dir() + " (transcript.txt, transcript.jsonl, openocd.log, record.json)");

@@ -68,13 +68,10 @@ final class HealthCommand implements Callable<Integer> {
             String summary = report.failedStep().map(s -> s.name() + ": " + s.summary())
                     .orElse(report.step("firmware").map(s -> s.summary()).orElse(""));
             records.write(new HealthRecord(name, Instant.now(), result, summary));
-            if (json) {
-                spec.commandLine().getOut().println(Json.write(RunRecord.of(report)));
-            } else {
+            if (!json) {
                 out.println(name + ": " + result.toUpperCase(Locale.ROOT) + (summary.isEmpty() ? "" : " (" + summary + ")"));
             }
-            FlowCommands.footer(out, access, report);
-            return FlowCommands.exitCode(report);
+            return FlowCommands.finish(spec, json, out, access, report);
         }
     }
 }

@@ -119,11 +119,7 @@ final class ProvisionCommand implements Callable<Integer> {
             ProvisionFlow flow = new ProvisionFlow(access.session(), inputs);
             FlowReport report = FlowCommands.run(access, ProvisionFlow.NAME, flow.steps(), dryRun, flow.inputsRecord(), out,
                     rig.interactive() && !json, List.of());
-            if (json) {
-                spec.commandLine().getOut().println(Json.write(RunRecord.of(report)));
-            }
-            FlowCommands.footer(out, access, report);
-            return FlowCommands.exitCode(report);
+            return FlowCommands.finish(spec, json, out, access, report);
         }
     }
 }

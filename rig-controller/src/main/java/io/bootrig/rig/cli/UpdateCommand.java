@@ -83,11 +83,7 @@ final class UpdateCommand implements Callable<Integer> {
             UpdateFlow flow = new UpdateFlow(access.session(), inputs);
             FlowReport report = FlowCommands.run(access, UpdateFlow.NAME, flow.steps(), false,
                     java.util.Map.of("image", image.toString()), out, rig.interactive() && !json, List.of());
-            if (json) {
-                spec.commandLine().getOut().println(Json.write(RunRecord.of(report)));
-            }
-            FlowCommands.footer(out, access, report);
-            return FlowCommands.exitCode(report);
+            return FlowCommands.finish(spec, json, out, access, report);
         }
     }
 }

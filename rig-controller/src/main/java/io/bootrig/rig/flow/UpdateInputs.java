@@ -39,4 +39,10 @@ public record UpdateInputs(Path image, PartitionLayout layout, Optional<Keystore
     public static SenderSettings testAppXmodem() {
         return SenderSettings.defaults().withStartTimeout(Duration.ofSeconds(30));
     }
+
+    /** The same receiver when a fault may cut the board's power mid-transfer: a silent board fails the send in seconds. */
+    public static SenderSettings impatientXmodem() {
+        return testAppXmodem().withResponseTimeout(Duration.ofMillis(1500)).withMaxTransmissions(3)
+                .withEot(Duration.ofMillis(1500), 3);
+    }
 }

@@ -17,7 +17,6 @@ import io.bootrig.rig.flow.UpdateInputs;
 import io.bootrig.rig.session.BoardSession;
 import io.bootrig.rig.session.PrivateVirtualBoard;
 import io.bootrig.rig.sim.VirtualBoardFaults;
-import io.bootrig.rig.xmodem.SenderSettings;
 import io.bootrig.wolfboot.config.WolfBootConfig;
 import io.bootrig.wolfboot.keystore.KeystoreFormat;
 import java.nio.file.Files;
@@ -33,8 +32,6 @@ import java.util.function.Consumer;
 
 /** One virtual board of a soak: fresh keys and state, provisioned once, then update cycles each with a random fault. */
 final class SoakBoard implements Callable<List<CycleOutcome>> {
-    private static final SenderSettings IMPATIENT = UpdateInputs.testAppXmodem()
-            .withResponseTimeout(Duration.ofMillis(1500)).withMaxTransmissions(3).withEot(Duration.ofMillis(1500), 3);
     private static final Duration SHORT = Duration.ofSeconds(5);
     private static final Duration BOOT = Duration.ofSeconds(30);
 
@@ -107,8 +104,8 @@ final class SoakBoard implements Callable<List<CycleOutcome>> {
         }
         session.marker("soak cycle " + c + ": " + plan.name() + plan.command().map(x -> " (" + x + ")").orElse(""));
         FlowReport update = run(session, UpdateFlow.NAME, new UpdateFlow(session, new UpdateInputs(image,
-                materials.layout(), Optional.of(materials.keystore()), UpdateInputs.Expectation.ACCEPTED, true, IMPATIENT,
-                SHORT, SHORT)).steps());
+                materials.layout(), Optional.of(materials.keystore()), UpdateInputs.Expectation.ACCEPTED, true,
+                UpdateInputs.impatientXmodem(), SHORT, SHORT)).steps());
         boolean struck = plan.command().isEmpty() || faults.list().stream()
                 .anyMatch(f -> f.kind().equals(plan.kind()) && f.triggered());
         faults.clear();
